@@ -1,0 +1,68 @@
+import seedrandom from 'seedrandom';
+import { hashString, mix32 } from './hash';
+
+/** A source of uniform numbers in the open interval (0, 1). */
+export type Random = () => number;
+
+/** The 128-bit key of a run, derived from its seed string. */
+export type SeedKey = readonly [number, number, number, number];
+
+/** Derives a run's key from its seed string with seedrandom's Alea generator. */
+export function seedKey(seed: string): SeedKey {
+  const alea = seedrandom.alea(seed);
+  return [alea.int32() >>> 0, alea.int32() >>> 0, alea.int32() >>> 0, alea.int32() >>> 0];
+}
+
+/** The key of one random process: a failure mode of an instance, a shared event, a switch. */
+export type StreamKey = readonly [number, number];
+
+/** Hashes a process identity such as `mode:db#1/crash` into its stream key. */
+export function streamKey(identity: string): StreamKey {
+  return hashString(identity);
+}
+
+const TWO_POW_MINUS_32 = 2 ** -32;
+const GOLDEN = 0x9e3779b9;
+
+/**
+ * A reusable random stream whose draws depend only on (seed, stream key, trial): reset it for a
+ * process and a trial, then draw. Per-trial keyed streams make results independent of worker
+ * count, chunking and the order in which components were created. The generator is sfc32,
+ * seeded by hashing the key and the trial so neighbouring trials and keys are unrelated.
+ */
+export class KeyedStream {
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
+
+  constructor(private readonly seed: SeedKey) {}
+
+  /** Positions the stream at the first draw of `key` in trial `trial`. */
+  reset(key0: number, key1: number, trial: number): void {
+    const low = trial >>> 0;
+    const high = Math.floor(trial / 4294967296) >>> 0;
+    const h = mix32(this.seed[0] ^ key0 ^ Math.imul(low, GOLDEN));
+    const g = mix32(this.seed[1] ^ key1 ^ h ^ Math.imul(high + 1, 0x85ebca6b));
+    this.a = g ^ this.seed[2];
+    this.b = mix32(g + this.seed[3]);
+    this.c = mix32(this.b ^ h);
+    this.d = 1;
+    this.step();
+    this.step();
+    this.step();
+  }
+
+  /** The next uniform number in (0, 1). */
+  readonly next: Random = () => (this.step() + 0.5) * TWO_POW_MINUS_32;
+
+  private step(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+}

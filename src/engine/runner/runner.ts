@@ -1,0 +1,141 @@
+import { analyticAttainment } from '../analytic';
+import { compileModel } from '../model/compile';
+import type { Model } from '../model/types';
+import type { ScenarioDoc } from '../scenario/schema';
+import { CHUNK_SIZE } from '../simulate/chunk';
+import { trialTimeline, type Timeline } from '../simulate/timeline';
+import { runResult, type JourneyResult, type RunResult } from '../summary/result';
+import { mergeChunks, type ChunkSummary } from '../summary/summary';
+import type { ChunkWorker } from './chunk-worker';
+
+/** A chunk worker seen from the runner's thread: every call may cross a thread boundary. */
+export type RemoteChunkWorker = {
+  [K in keyof ChunkWorker]: (
+    ...args: Parameters<ChunkWorker[K]>
+  ) => Promise<ReturnType<ChunkWorker[K]>> | ReturnType<ChunkWorker[K]>;
+};
+
+export interface RunOptions {
+  trials: number;
+  seed: string;
+  /** Called after each chunk merges with the number of trials done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting it cancels the run: its promise rejects with a RunCancelledError. */
+  signal?: AbortSignal;
+}
+
+export interface JourneyRun extends JourneyResult {
+  /** The worst simulated window of the journey, replayed. */
+  timeline: Timeline;
+}
+
+export interface Run extends RunResult {
+  journeys: JourneyRun[];
+}
+
+/** Runs scenarios somewhere: on this thread, in a pool of Web Workers or of worker threads. */
+export interface Runner {
+  readonly workers: number;
+  run(scenario: ScenarioDoc, options: RunOptions): Promise<Run>;
+  /** Stops its workers; the runner cannot be used afterwards. */
+  dispose(): void;
+}
+
+/** The error a cancelled run rejects with. */
+export class RunCancelledError extends Error {
+  readonly code = 'cancelled';
+  constructor() {
+    super('The run was cancelled.');
+    this.name = 'RunCancelledError';
+  }
+}
+
+/** Chunks to keep queued at each worker so that it never waits for the next one. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * A runner over a fixed set of chunk workers. Chunks go to whichever worker is free, but
+ * summaries merge strictly in chunk order, so results do not depend on the number of workers.
+ */
+export function createRunner(workers: RemoteChunkWorker[], dispose: () => void = () => {}): Runner {
+  if (workers.length === 0) throw new RangeError('createRunner: at least one worker is needed');
+  return {
+    workers: workers.length,
+    run: (scenario, options) => runOn(workers, scenario, options),
+    dispose,
+  };
+}
+
+async function runOn(
+  workers: RemoteChunkWorker[],
+  scenario: ScenarioDoc,
+  { trials, seed, onProgress, signal }: RunOptions,
+): Promise<Run> {
+  if (!(Number.isInteger(trials) && trials >= 1)) {
+    throw new RangeError(`trials must be a positive integer, got ${trials}`);
+  }
+  const model = compileModel(scenario);
+  await Promise.all(workers.map((w) => w.load(scenario, seed)));
+  throwIfAborted(signal);
+
+  const started = performance.now();
+  const merged = await simulateChunks(workers, trials, onProgress, signal);
+  const elapsed = performance.now() - started;
+  return finish(model, seed, merged, elapsed);
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new RunCancelledError();
+}
+
+function simulateChunks(
+  workers: RemoteChunkWorker[],
+  trials: number,
+  onProgress: RunOptions['onProgress'],
+  signal: AbortSignal | undefined,
+): Promise<ChunkSummary> {
+  const chunkCount = Math.ceil(trials / CHUNK_SIZE);
+  const pending: (ChunkSummary | undefined)[] = [];
+  let merged: ChunkSummary | undefined;
+  let nextChunk = 0;
+  let nextMerge = 0;
+
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(new RunCancelledError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const mergeReady = (): void => {
+      while (pending[nextMerge] !== undefined) {
+        merged = merged ? mergeChunks(merged, pending[nextMerge]!) : pending[nextMerge];
+        pending[nextMerge++] = undefined;
+      }
+      onProgress?.(merged?.count ?? 0, trials);
+      if (nextMerge === chunkCount) {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(merged!);
+      }
+    };
+    const feed = async (worker: RemoteChunkWorker): Promise<void> => {
+      while (nextChunk < chunkCount && !signal?.aborted) {
+        const chunk = nextChunk++;
+        const start = chunk * CHUNK_SIZE;
+        pending[chunk] = await worker.simulate(start, Math.min(CHUNK_SIZE, trials - start));
+        if (!signal?.aborted) mergeReady();
+      }
+    };
+    for (const worker of workers) {
+      for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) feed(worker).catch(reject);
+    }
+  });
+}
+
+function finish(model: Model, seed: string, merged: ChunkSummary, elapsed: number): Run {
+  const result = runResult(model, seed, merged, elapsed);
+  const analytic = analyticAttainment(model);
+  const journeys = result.journeys.map((j, index) => ({
+    ...j,
+    analytic: analytic[index],
+    timeline: trialTimeline(model, seed, Math.max(0, j.worst.trial), index),
+  }));
+  return { ...result, journeys };
+}

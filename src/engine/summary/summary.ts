@@ -1,0 +1,126 @@
+import { BIN_COUNT, binOf, toSparse, type SparseHistogram } from './histogram';
+
+/**
+ * What a chunk of trials tells about one journey, in a form that merges exactly: counts, the
+ * mean and sum of squared deviations of the unavailability (Chan's pairwise update), extremes,
+ * a sparse histogram, lost time per credit, and the worst trial. Merging summaries in chunk
+ * order gives the same bytes whichever worker computed each chunk.
+ */
+export interface JourneySummary {
+  count: number;
+  mean: number;
+  m2: number;
+  min: number;
+  max: number;
+  /** Trials whose attainment met the target. */
+  meet: number;
+  histogram: SparseHistogram;
+  /** Lost window fraction summed over trials, per credit (component or event). */
+  attribution: Float64Array;
+  worstTrial: number;
+  worstUnavailability: number;
+}
+
+/** The summary of trials [start, start + count) of a run. */
+export interface ChunkSummary {
+  start: number;
+  count: number;
+  journeys: JourneySummary[];
+}
+
+/** Collects one journey's trials within a chunk. */
+export class JourneyAccumulator {
+  private count = 0;
+  private mean = 0;
+  private m2 = 0;
+  private min = Infinity;
+  private max = -Infinity;
+  private meet = 0;
+  private zero = 0;
+  private readonly dense = new Float64Array(BIN_COUNT);
+  private worstTrial = -1;
+  private worstUnavailability = -1;
+
+  constructor(private readonly target: number) {}
+
+  /** Adds trial `trial` whose unavailability (1 − attainment) was u. */
+  add(trial: number, u: number): void {
+    this.count++;
+    const delta = u - this.mean;
+    this.mean += delta / this.count;
+    this.m2 += delta * (u - this.mean);
+    if (u < this.min) this.min = u;
+    if (u > this.max) this.max = u;
+    if (1 - u >= this.target) this.meet++;
+    if (u > 0) this.dense[binOf(u)]++;
+    else this.zero++;
+    if (u > this.worstUnavailability) {
+      this.worstUnavailability = u;
+      this.worstTrial = trial;
+    }
+  }
+
+  /** The summary so far, with `attribution` as this journey's lost time per credit. */
+  summary(attribution: Float64Array): JourneySummary {
+    return {
+      count: this.count,
+      mean: this.mean,
+      m2: this.m2,
+      min: this.min,
+      max: this.max,
+      meet: this.meet,
+      histogram: toSparse(this.dense, this.zero),
+      attribution,
+      worstTrial: this.worstTrial,
+      worstUnavailability: this.worstUnavailability,
+    };
+  }
+}
+
+/** Merges two summaries of the same journey; `a` holds the earlier trials. */
+export function mergeJourneySummaries(a: JourneySummary, b: JourneySummary): JourneySummary {
+  if (a.count === 0) return b;
+  if (b.count === 0) return a;
+  const count = a.count + b.count;
+  const delta = b.mean - a.mean;
+  const laterIsWorse = b.worstUnavailability > a.worstUnavailability;
+  return {
+    count,
+    mean: a.mean + (delta * b.count) / count,
+    m2: a.m2 + b.m2 + (delta * delta * a.count * b.count) / count,
+    min: Math.min(a.min, b.min),
+    max: Math.max(a.max, b.max),
+    meet: a.meet + b.meet,
+    histogram: mergeHistograms(a.histogram, b.histogram),
+    attribution: a.attribution.map((value, k) => value + b.attribution[k]),
+    worstTrial: laterIsWorse ? b.worstTrial : a.worstTrial,
+    worstUnavailability: laterIsWorse ? b.worstUnavailability : a.worstUnavailability,
+  };
+}
+
+function mergeHistograms(a: SparseHistogram, b: SparseHistogram): SparseHistogram {
+  const bins: number[] = [];
+  const counts: number[] = [];
+  let i = 0;
+  let k = 0;
+  while (i < a.bins.length || k < b.bins.length) {
+    const binA = i < a.bins.length ? a.bins[i] : Infinity;
+    const binB = k < b.bins.length ? b.bins[k] : Infinity;
+    const bin = Math.min(binA, binB);
+    bins.push(bin);
+    counts.push((binA === bin ? a.counts[i++] : 0) + (binB === bin ? b.counts[k++] : 0));
+  }
+  return { zero: a.zero + b.zero, bins: Int32Array.from(bins), counts: Float64Array.from(counts) };
+}
+
+/** Merges two chunk summaries; `a` must end where `b` starts. */
+export function mergeChunks(a: ChunkSummary, b: ChunkSummary): ChunkSummary {
+  if (a.start + a.count !== b.start) {
+    throw new RangeError(`mergeChunks: chunk at ${b.start} does not follow ${a.start}+${a.count}`);
+  }
+  return {
+    start: a.start,
+    count: a.count + b.count,
+    journeys: a.journeys.map((j, index) => mergeJourneySummaries(j, b.journeys[index])),
+  };
+}

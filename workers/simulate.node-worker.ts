@@ -1,0 +1,8 @@
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { parentPort } from 'node:worker_threads';
+import { createChunkWorker } from '../src/engine/runner/chunk-worker';
+
+// A worker thread of the command line: the same chunk worker as the browser's, over a Node port.
+if (!parentPort) throw new Error('simulate.node-worker must run in a worker thread');
+expose(createChunkWorker(), nodeEndpoint(parentPort));
