@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyticAttainment } from '../src/engine/analytic';
 import { compileModel } from '../src/engine/model/compile';
-import type { Model } from '../src/engine/model/types';
+import { COMBINE_FAILOVER, COMBINE_NONE, type Model } from '../src/engine/model/types';
 import type { ComponentDoc, FailureModeDoc, ScenarioDoc } from '../src/engine/scenario/schema';
 import { validateScenario } from '../src/engine/scenario/validate';
 import { ChunkSimulator } from '../src/engine/simulate/chunk';
@@ -192,7 +193,7 @@ describe('analyticAttainment on closed forms', () => {
 });
 
 describe('analyticAttainment where the model is not binary', () => {
-  const partialMode = [component('a', undefined, { failures: [outage(0.99, { errorRate: 0.5 })] })];
+  const partialMode = [{ id: 'a', failures: [outage(0.99, { errorRate: 0.5 })] }];
   const cases: [string, Parts][] = [
     ['a failure mode with a partial errorRate', { components: partialMode }],
     [
@@ -207,7 +208,9 @@ describe('analyticAttainment where the model is not binary', () => {
     [
       'replicas that shed load',
       {
-        components: [component('a', 0.9, { replicas: { count: 3, needed: 2, shortfall: 'shed' } })],
+        components: [
+          component('a', 0.9, { replicas: { count: 3, needed: 2, shortfall: 'shed' as const } }),
+        ],
       },
     ],
     [
@@ -287,7 +290,9 @@ describe('analyticAttainment against the Monte Carlo engine', () => {
     [
       'two of three replicas',
       {
-        components: [{ id: 'a', failures: [crash('9h', '1h')], replicas: { count: 3, needed: 2 } }],
+        components: [
+          { id: 'a', failures: [crash('90h', '10h')], replicas: { count: 3, needed: 2 } },
+        ],
       },
     ],
     [
@@ -295,15 +300,15 @@ describe('analyticAttainment against the Monte Carlo engine', () => {
       {
         components: [
           { id: 'entry', failures: [crash('199h', '1h')] },
-          { id: 'left', failures: [crash('19h', '1h')], tags: { zone: 'a' } },
-          { id: 'right', failures: [crash('19h', '1h')], tags: { zone: 'b' } },
+          { id: 'left', failures: [crash('95h', '5h')], tags: { zone: 'a' } },
+          { id: 'right', failures: [crash('95h', '5h')], tags: { zone: 'b' } },
           { id: 'db', failures: [crash('99h', '1h')] },
           { id: 'lb', kind: 'junction', dependsOn: { needed: 1 } },
         ],
         dependencies: edges(['entry', 'lb'], ['lb', 'left'], ['lb', 'right'])!.concat(
           edges(['left', 'db'], ['right', 'db'])!,
         ),
-        events: [{ name: 'network', components: ['left', 'right'], mtbf: '98h', mttr: '2h' }],
+        events: [{ name: 'network', components: ['left', 'right'], mtbf: '196h', mttr: '4h' }],
       },
     ],
   ];
@@ -319,5 +324,121 @@ describe('analyticAttainment against the Monte Carlo engine', () => {
     expect(exact).not.toBeNull();
     expect(standardError).toBeGreaterThan(0);
     expect(Math.abs(1 - mean - exact!)).toBeLessThan(4 * standardError);
+  });
+});
+
+/** Whether component c is up given which processes are up, evaluated straight from the rules. */
+function isUp(model: Model, up: Uint8Array, c: number): boolean {
+  const { components, instances } = model;
+  const instanceUp = (i: number): boolean => {
+    const list = instances.processes.subarray(
+      instances.processStart[i],
+      instances.processStart[i + 1],
+    );
+    return list.every((p) => up[p] === 1);
+  };
+  const enough = (members: boolean[], mode: number, needed: number): boolean => {
+    if (mode === COMBINE_NONE) return members.every(Boolean);
+    return members.filter(Boolean).length >= (mode === COMBINE_FAILOVER ? 1 : needed);
+  };
+  const range = (start: number, end: number): number[] =>
+    Array.from({ length: end - start }, (_, k) => start + k);
+
+  const own = range(components.instanceStart[c], components.instanceStart[c + 1]).map(instanceUp);
+  const dependencies = range(components.dependencyStart[c], components.dependencyStart[c + 1]).map(
+    (k) => isUp(model, up, components.dependencies[k]),
+  );
+  return (
+    enough(own, components.replicaMode[c], components.replicas.needed[c]) &&
+    enough(dependencies, components.alternativeMode[c], components.alternatives.needed[c])
+  );
+}
+
+/** P(entry up), summed over every up/down state of the processes journey j reaches. */
+function enumerate(model: Model, j: number): number {
+  const { processes, journeys } = model;
+  const used = Array.from({ length: processes.count }, (_, p) => p).filter(
+    (p) => processes.reaches[p * journeys.length + j] === 1,
+  );
+  let total = 0;
+  for (let state = 0; state < 2 ** used.length; state++) {
+    const up = new Uint8Array(processes.count).fill(1);
+    let weight = 1;
+    used.forEach((p, bit) => {
+      up[p] = (state >> bit) & 1;
+      weight *= up[p] === 1 ? processes.availability[p] : 1 - processes.availability[p];
+    });
+    if (isUp(model, up, journeys[j].entry)) total += weight;
+  }
+  return total;
+}
+
+const shapes = fc.record({
+  components: fc.array(
+    fc.record({
+      failing: fc.boolean(),
+      availability: fc.constantFrom(0.5, 0.8, 0.95),
+      replicas: fc.integer({ min: 1, max: 2 }),
+      replicaMode: fc.constantFrom('active-active' as const, 'failover' as const),
+      needed: fc.integer({ min: 1, max: 3 }),
+      alternatives: fc.constantFrom(undefined, 'active-active' as const, 'failover' as const),
+    }),
+    { minLength: 2, maxLength: 5 },
+  ),
+  edges: fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 8 }),
+  events: fc.array(fc.array(fc.nat(4), { minLength: 1, maxLength: 3 }), { maxLength: 2 }),
+});
+
+type Shape = typeof shapes extends fc.Arbitrary<infer T> ? T : never;
+
+/** A valid binary scenario from a random shape: edges only go down the list, so no cycles. */
+function shapeScenario(shape: Shape): Parts {
+  const n = shape.components.length;
+  const id = (k: number): string => `c${k % n}`;
+  const pairs = shape.edges
+    .map(([a, b]) => [Math.min(a % n, b % n), Math.max(a % n, b % n)])
+    .filter(([a, b]) => a !== b);
+  const unique = [...new Set(pairs.map(([a, b]) => `${a} ${b}`))].map((key) => key.split(' '));
+  const dependencies = unique.map(([a, b]) => ({ from: id(+a), to: id(+b) }));
+
+  const components = shape.components.map((c, k): ComponentDoc => {
+    const out = dependencies.filter((d) => d.from === id(k)).length;
+    const failover = c.replicaMode === 'failover';
+    return {
+      id: id(k),
+      failures: c.failing ? [outage(c.availability)] : [],
+      replicas: failover
+        ? { count: c.replicas, mode: 'failover' }
+        : { count: c.replicas, needed: Math.min(c.needed, c.replicas) },
+      dependsOn:
+        out === 0 || c.alternatives === undefined
+          ? undefined
+          : c.alternatives === 'failover'
+            ? { mode: 'failover' }
+            : { mode: 'active-active', needed: Math.min(c.needed, out) },
+    };
+  });
+  const events = shape.events.map((members, e) => ({
+    name: `event ${e}`,
+    components: [...new Set(members.map(id))],
+    availability: 0.9,
+    mttr: '1h',
+  }));
+  const journeys = [0, 1].map((k) => ({ id: `j${k}`, entry: id(k), target: '99%' }));
+  return { components, dependencies, events, journeys };
+}
+
+describe('analyticAttainment against exhaustive enumeration', () => {
+  it('matches the sum over every process state for random small binary models', () => {
+    fc.assert(
+      fc.property(shapes, (shape) => {
+        const model = modelOf(shapeScenario(shape));
+
+        const values = analyticAttainment(model);
+
+        values.forEach((value, j) => expect(value).toBeCloseTo(enumerate(model, j), EXACT));
+      }),
+      { seed: 20240611, numRuns: 300 },
+    );
   });
 });

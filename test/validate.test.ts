@@ -36,7 +36,7 @@ function scenarioWith(change: (doc: Loose) => void): unknown {
   return doc;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents under test are any JSON
+/** Documents under test are any JSON, most of them deliberately not scenarios. */
 type Loose = any;
 
 function problemsOf(doc: unknown): Problem[] {

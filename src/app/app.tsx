@@ -19,9 +19,9 @@ export function App() {
       <p className="lead">
         Nines is a Monte Carlo failure-scenario simulator for SLO engineering. It simulates many
         compliance windows of a service’s dependency graph, with failures, repairs, replicas,
-        failovers and shared outages, and shows how likely each user journey is to meet its SLO
-        and how much error budget is left. This page runs the default scenario in Web Workers;
-        the graph editor and charts come later.
+        failovers and shared outages, and shows how likely each user journey is to meet its SLO and
+        how much error budget is left. This page runs the default scenario in Web Workers; the graph
+        editor and charts come later.
       </p>
       {checked.ok ? (
         <ScenarioRun scenario={checked.scenario} />

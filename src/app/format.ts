@@ -1,9 +1,13 @@
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** A ratio as a percent with up to `digits` decimals and no trailing zeros: 0.9995 → "99.95 %". */
+/** A measured ratio as a percent with a fixed number of decimals: 0.99619 → "99.6190 %". */
 export function formatPercent(ratio: number, digits = 4): string {
-  const percent = Number((ratio * 100).toFixed(digits));
-  return `${percent.toLocaleString('en-US', { maximumFractionDigits: digits })} %`;
+  return `${(ratio * 100).toFixed(digits)} %`;
+}
+
+/** A target as written, without trailing zeros: 0.9995 → "99.95 %". */
+export function formatTarget(ratio: number): string {
+  return `${Number((ratio * 100).toFixed(6))} %`;
 }
 
 /** A probability with three decimals: 0.97312 → "0.973". */

@@ -1,5 +1,5 @@
 import type { JourneyRun, Run } from '../engine/runner/runner';
-import { formatCount, formatPercent, formatProbability } from './format';
+import { formatCount, formatPercent, formatProbability, formatTarget } from './format';
 
 /** One row per journey of a finished run, with the run's speed underneath. */
 export function ResultsTable({ run, workers }: { run: Run; workers: number }) {
@@ -43,7 +43,7 @@ function JourneyRow({ journey }: { journey: JourneyRun }) {
       <th scope="row">
         {journey.name} <code>{journey.id}</code>
       </th>
-      <td>{formatPercent(journey.target)}</td>
+      <td>{formatTarget(journey.target)}</td>
       <td>{formatPercent(journey.attainment.mean)}</td>
       <td>
         {formatProbability(journey.pMeet)} [{formatProbability(low)}, {formatProbability(high)}]

@@ -55,7 +55,14 @@ export function useSimulation(scenario: ScenarioDoc, trials: number, seed: strin
     const current = { controller: new AbortController(), runner: createBrowserRunner() };
     active.current = current;
     const workers = current.runner.workers;
-    setState((s) => ({ ...s, status: 'running', done: 0, total: trials, workers, error: undefined }));
+    setState((s) => ({
+      ...s,
+      status: 'running',
+      done: 0,
+      total: trials,
+      workers,
+      error: undefined,
+    }));
 
     const isCurrent = (): boolean => active.current === current;
     current.runner
@@ -68,7 +75,8 @@ export function useSimulation(scenario: ScenarioDoc, trials: number, seed: strin
         },
       })
       .then(
-        (run) => isCurrent() && setState({ status: 'done', done: trials, total: trials, workers, run }),
+        (run) =>
+          isCurrent() && setState({ status: 'done', done: trials, total: trials, workers, run }),
         (error: unknown) => isCurrent() && setState((s) => failed(s, error)),
       )
       .finally(() => {

@@ -52,7 +52,9 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   }
   if (files.length !== 1) {
-    throw new UsageError(files.length === 0 ? 'missing FILE' : `one FILE only, got ${files.length}`);
+    throw new UsageError(
+      files.length === 0 ? 'missing FILE' : `one FILE only, got ${files.length}`,
+    );
   }
 
   if (command === 'validate') {
@@ -65,7 +67,8 @@ export function parseCommand(argv: readonly string[]): Command {
     file: files[0],
     trials: values.trials === undefined ? undefined : positiveInteger('--trials', values.trials),
     seed: values.seed,
-    workers: values.workers === undefined ? undefined : positiveInteger('--workers', values.workers),
+    workers:
+      values.workers === undefined ? undefined : positiveInteger('--workers', values.workers),
     json: values.json ?? false,
   };
 }
@@ -78,7 +81,8 @@ function parseStrict(argv: readonly string[]) {
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       // Keep the first sentence: the rest explains `--`, which nines never needs.
-      throw new UsageError((error as Error).message.split('. ')[0]);
+      const sentence = (error as Error).message.split('. ')[0];
+      throw new UsageError(sentence.charAt(0).toLowerCase() + sentence.slice(1));
     }
     throw error;
   }

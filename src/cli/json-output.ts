@@ -1,9 +1,5 @@
 import type { Run, JourneyRun } from '../engine/runner/runner';
-import type {
-  AttainmentStatistics,
-  BudgetStatistics,
-  RunResult,
-} from '../engine/summary/result';
+import type { AttainmentStatistics, BudgetStatistics, RunResult } from '../engine/summary/result';
 
 /** One journey in `run --json`: the contract's fields, nothing the UI alone needs. */
 export type JourneyOutput = Pick<

@@ -20,7 +20,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'nines-app-'));
-  await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await buildForProduction(outDir);
   server = await preview({
     root: ROOT,
     logLevel: 'warn',
@@ -52,6 +52,18 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
+/** Vitest sets NODE_ENV to "test", which would bundle React's development build. */
+async function buildForProduction(outDir: string): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
 function serverUrl(): string {
   const { port } = server!.httpServer.address() as AddressInfo;
   return `http://127.0.0.1:${port}/`;
@@ -71,6 +83,26 @@ async function resultRows(): Promise<string[][]> {
 /** Every number in a cell's text, in order: "0.973 [0.969, 0.976]" → [0.973, 0.969, 0.976]. */
 function numbersIn(text: string): number[] {
   return (text.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+}
+
+type StatusWindow = Window & { statusChanges?: string[] };
+
+/** Records every text the status line shows from now on, so that no run can go unnoticed. */
+async function recordStatusChanges(): Promise<void> {
+  await page.evaluate(() => {
+    const status = document.querySelector('[role="status"]')!;
+    const changes: string[] = [];
+    (window as StatusWindow).statusChanges = changes;
+    new MutationObserver(() => changes.push(status.textContent ?? '')).observe(status, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+
+async function statusChanges(): Promise<string[]> {
+  return page.evaluate(() => (window as StatusWindow).statusChanges ?? []);
 }
 
 async function waitForRunToFinish(): Promise<void> {
@@ -119,10 +151,14 @@ describe('the app page', () => {
 
   it('gives the same numbers when the same seed is run again', async () => {
     const before = await resultRows();
+    await recordStatusChanges();
 
     await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
     await waitForRunToFinish();
 
+    expect(await statusChanges()).toContainEqual(
+      expect.stringMatching(/^Running in \d+ Web Worker/),
+    );
     expect(await resultRows()).toEqual(before);
     expect(pageErrors).toEqual([]);
   });

@@ -23,7 +23,7 @@ export function structureDiagram(
   reached: Uint8Array,
   bdd: Bdd,
 ): StructureDiagram {
-  const { events, instances, up } = variables(model, j, reached);
+  const { events, instances, up } = variables(model, j);
 
   const instanceFunction = (i: number): number => {
     let f = instances.has(i) ? bdd.variable(instances.get(i)!) : TRUE;
@@ -47,8 +47,9 @@ interface Variables {
   up: number[];
 }
 
-function variables(model: Model, j: number, reached: Uint8Array): Variables {
+function variables(model: Model, j: number): Variables {
   const { processes, instances } = model;
+  const { instanceStart } = model.components;
   const journeys = model.journeys.length;
   const result: Variables = { events: new Map(), instances: new Map(), up: [] };
 
@@ -57,12 +58,8 @@ function variables(model: Model, j: number, reached: Uint8Array): Variables {
     result.events.set(p, result.up.length);
     result.up.push(processes.availability[p]);
   }
-  for (const c of depthFirst(model, model.journeys[j].entry, reached)) {
-    for (
-      let i = model.components.instanceStart[c];
-      i < model.components.instanceStart[c + 1];
-      i++
-    ) {
+  for (const c of depthFirst(model, model.journeys[j].entry)) {
+    for (let i = instanceStart[c]; i < instanceStart[c + 1]; i++) {
       let up = 1;
       let own = false;
       for (let q = instances.processStart[i]; q < instances.processStart[i + 1]; q++) {
@@ -80,9 +77,9 @@ function variables(model: Model, j: number, reached: Uint8Array): Variables {
 }
 
 /** Reached components in depth-first pre-order from the entry, dependencies in listed order. */
-function depthFirst(model: Model, entry: number, reached: Uint8Array): number[] {
+function depthFirst(model: Model, entry: number): number[] {
   const { dependencyStart, dependencies } = model.components;
-  const seen = new Uint8Array(reached.length);
+  const seen = new Uint8Array(model.components.count);
   const order: number[] = [];
   const stack = [entry];
   while (stack.length > 0) {
@@ -143,7 +140,7 @@ function combine(bdd: Bdd, members: number[], mode: number, needed: number): num
  * atLeast(k, f_i..) = ite(f_i, atLeast(k − 1, f_i+1..), atLeast(k, f_i+1..)),
  * kept as one row over k that is updated from the last function to the first.
  */
-export function atLeast(bdd: Bdd, k: number, functions: readonly number[]): number {
+function atLeast(bdd: Bdd, k: number, functions: readonly number[]): number {
   const row = new Int32Array(k + 1);
   row[0] = TRUE;
   for (let i = functions.length - 1; i >= 0; i--) {

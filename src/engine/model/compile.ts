@@ -90,6 +90,8 @@ function compileComponents(doc: ScenarioDoc, index: Map<string, number>): Compon
     dependencyStart: new Int32Array(n + 1),
     dependencies: new Int32Array((doc.dependencies ?? []).length),
     impact: new Float64Array((doc.dependencies ?? []).length),
+    dependantStart: new Int32Array(n + 1),
+    dependants: new Int32Array((doc.dependencies ?? []).length),
     alternativeMode: new Uint8Array(n),
     alternatives: combination(n, COMBINE_ACTIVE),
     replicaGroup: new Int32Array(n).fill(-1),
@@ -114,7 +116,17 @@ function compileComponents(doc: ScenarioDoc, index: Map<string, number>): Compon
     }
     table.dependencyStart[ci + 1] = edge;
   });
+  writeDependants(table, outgoing);
   return table;
+}
+
+function writeDependants(table: ComponentTable, outgoing: { to: number }[][]): void {
+  const incoming = outgoing.map(() => [] as number[]);
+  outgoing.forEach((edges, from) => edges.forEach(({ to }) => incoming[to].push(from)));
+  incoming.forEach((list, c) => {
+    table.dependantStart[c + 1] = table.dependantStart[c] + list.length;
+    table.dependants.set(list, table.dependantStart[c]);
+  });
 }
 
 function dependenciesOf(components: ComponentTable, c: number): number[] {

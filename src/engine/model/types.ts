@@ -78,6 +78,9 @@ export interface ComponentTable {
   dependencyStart: Int32Array;
   dependencies: Int32Array;
   impact: Float64Array;
+  /** Components that depend on c: dependants[dependantStart[c] .. dependantStart[c + 1]). */
+  dependantStart: Int32Array;
+  dependants: Int32Array;
   /** COMBINE_NONE for serial dependencies, else how the alternatives combine. */
   alternativeMode: Uint8Array;
   alternatives: Combination;

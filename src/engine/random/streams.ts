@@ -27,10 +27,14 @@ const GOLDEN = 0x9e3779b9;
 /**
  * A reusable random stream whose draws depend only on (seed, stream key, trial): reset it for a
  * process and a trial, then draw. Per-trial keyed streams make results independent of worker
- * count, chunking and the order in which components were created. The generator is sfc32,
- * seeded by hashing the key and the trial so neighbouring trials and keys are unrelated.
+ * count, chunking and the order in which components were created. The first draw is a hash of
+ * the key and the trial; later draws come from sfc32 seeded by that hash, set up only when
+ * needed because most processes settle a window with one draw.
  */
 export class KeyedStream {
+  private h = 0;
+  private g = 0;
+  private started = false;
   private a = 0;
   private b = 0;
   private c = 0;
@@ -38,23 +42,35 @@ export class KeyedStream {
 
   constructor(private readonly seed: SeedKey) {}
 
-  /** Positions the stream at the first draw of `key` in trial `trial`. */
-  reset(key0: number, key1: number, trial: number): void {
+  /**
+   * Positions the stream at the start of `key`'s draws in trial `trial` and returns its first
+   * draw; `next` continues from there.
+   */
+  start(key0: number, key1: number, trial: number): number {
     const low = trial >>> 0;
     const high = Math.floor(trial / 4294967296) >>> 0;
-    const h = mix32(this.seed[0] ^ key0 ^ Math.imul(low, GOLDEN));
-    const g = mix32(this.seed[1] ^ key1 ^ h ^ Math.imul(high + 1, 0x85ebca6b));
-    this.a = g ^ this.seed[2];
-    this.b = mix32(g + this.seed[3]);
-    this.c = mix32(this.b ^ h);
+    this.h = mix32(this.seed[0] ^ key0 ^ Math.imul(low, GOLDEN));
+    this.g = mix32(this.seed[1] ^ key1 ^ this.h ^ Math.imul(high + 1, 0x85ebca6b));
+    this.started = false;
+    return (mix32(this.g + this.seed[2]) + 0.5) * TWO_POW_MINUS_32;
+  }
+
+  /** The next uniform number in (0, 1), after the one `start` returned. */
+  readonly next: Random = () => {
+    if (!this.started) this.startGenerator();
+    return (this.step() + 0.5) * TWO_POW_MINUS_32;
+  };
+
+  private startGenerator(): void {
+    this.started = true;
+    this.a = this.g ^ this.seed[3];
+    this.b = mix32(this.g + this.seed[2] + GOLDEN);
+    this.c = mix32(this.b ^ this.h);
     this.d = 1;
     this.step();
     this.step();
     this.step();
   }
-
-  /** The next uniform number in (0, 1). */
-  readonly next: Random = () => (this.step() + 0.5) * TWO_POW_MINUS_32;
 
   private step(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;

@@ -12,18 +12,20 @@ export const CHUNK_SIZE = 1000;
 /** Simulates chunks of trials of one model and seed, reusing its buffers between chunks. */
 export class ChunkSimulator {
   private readonly trials: TrialSimulator;
+  private readonly accumulators: JourneyAccumulator[];
 
   constructor(
     private readonly model: Model,
     seed: string,
   ) {
     this.trials = new TrialSimulator(model, seedKey(seed));
+    this.accumulators = model.journeys.map((j) => new JourneyAccumulator(j.target));
   }
 
   /** Simulates trials [start, start + count) and summarises them. */
   simulate(start: number, count: number): ChunkSummary {
     const { journeys, credits } = this.model;
-    const accumulators = journeys.map((j) => new JourneyAccumulator(j.target));
+    const accumulators = this.accumulators;
     this.trials.attribution.fill(0);
 
     for (let trial = start; trial < start + count; trial++) {
@@ -35,6 +37,6 @@ export class ChunkSimulator {
 
     const perJourney = (j: number): Float64Array =>
       this.trials.attribution.slice(j * credits.length, (j + 1) * credits.length);
-    return { start, count, journeys: accumulators.map((a, j) => a.summary(perJourney(j))) };
+    return { start, count, journeys: accumulators.map((a, j) => a.take(perJourney(j))) };
   }
 }

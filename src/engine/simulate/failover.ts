@@ -9,7 +9,6 @@ import type { Random } from '../random/streams';
  */
 export class FailoverStates {
   readonly active: Int32Array;
-  private readonly started: Uint8Array;
   private readonly switching: Uint8Array;
   private readonly switchEnd: Float64Array;
   private readonly switchOk: Uint8Array;
@@ -18,7 +17,6 @@ export class FailoverStates {
 
   constructor(size: number) {
     this.active = new Int32Array(size);
-    this.started = new Uint8Array(size);
     this.switching = new Uint8Array(size);
     this.switchEnd = new Float64Array(size);
     this.switchOk = new Uint8Array(size);
@@ -26,11 +24,16 @@ export class FailoverStates {
     this.blocked = new Uint8Array(size);
   }
 
-  /** Forgets every group's state at the start of a trial. */
+  /** Starts a trial: the first member is active and no switch is under way. */
   reset(): void {
-    this.started.fill(0);
+    this.active.fill(0);
     this.switching.fill(0);
     this.blocked.fill(0);
+  }
+
+  /** Whether group g has a switch under way. */
+  isSwitching(g: number): boolean {
+    return this.switching[g] === 1;
   }
 
   /** The earliest completion time of a switch under way, Infinity when none is. */
@@ -44,7 +47,8 @@ export class FailoverStates {
 
   /**
    * Advances group g to `time` given its members' current errors, drawing switch outcomes from
-   * `random`, and returns the group's error: that of its active member.
+   * `random`, and returns the group's error: that of its active member. At time 0 the active
+   * member is the first that is not fully down.
    */
   step(
     g: number,
@@ -55,10 +59,7 @@ export class FailoverStates {
     success: number,
     random: Random,
   ): number {
-    if (this.started[g] === 0) {
-      this.active[g] = Math.max(0, firstUp(errors, count, -1));
-      this.started[g] = 1;
-    }
+    if (time === 0) this.active[g] = Math.max(0, firstUp(errors, count, -1));
     for (;;) {
       if (this.switching[g] === 1 && this.switchEnd[g] <= time) this.complete(g);
       if (errors[this.active[g]] < 1) this.blocked[g] = 0;

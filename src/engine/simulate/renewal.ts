@@ -42,17 +42,18 @@ function residualDownTime(t: ProcessTable, p: number, random: Random): number {
 }
 
 /**
- * Draws the down intervals of process p within [0, window) and appends them to `out`.
- * One uniform settles the common case of an exponential process that stays up all window.
+ * Draws the down intervals of process p within [0, window) and appends them to `out`, given
+ * the first uniform `u` of its stream and `random` for the rest. One uniform settles the common
+ * case of an exponential process that stays up all window.
  */
 export function drawDownIntervals(
   t: ProcessTable,
   p: number,
   window: number,
+  u: number,
   random: Random,
   out: IntervalBuffer,
 ): void {
-  const u = random();
   let failure: number;
   if (t.upKind[p] === UP_EXPONENTIAL) {
     if (u < t.quiet[p]) return;

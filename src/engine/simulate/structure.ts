@@ -1,20 +1,21 @@
-import { COMBINE_ACTIVE, COMBINE_NONE, type Model } from '../model/types';
+import { COMBINE_ACTIVE, COMBINE_NONE, type Combination, type Model } from '../model/types';
 import { KeyedStream, type SeedKey } from '../random/streams';
 import { activeActiveError } from './combine';
 import { FailoverStates } from './failover';
 
 /**
  * The state of the dependency structure during one trial: which processes are active, each
- * instance's error, and each component's own error e(v) and effective error
- * E(v) = 1 − (1 − e(v)) · Π (1 − impact · E(d)).
+ * instance's error, and each component's effective error
+ * E(v) = 1 − (1 − e(v)) · Π (1 − impact · E(d)). Evaluation is incremental: only components
+ * whose inputs changed are recomputed, and a change stops spreading where an error stays put.
  */
 export class Structure {
   /** How many down intervals of each process cover the current instant. */
   readonly activeCount: Int32Array;
   readonly instanceError: Float64Array;
-  readonly ownError: Float64Array;
   readonly error: Float64Array;
   readonly failover: FailoverStates;
+  private readonly dirty: Uint8Array;
   private readonly scratch: Float64Array;
   private readonly switchStreams: KeyedStream[];
 
@@ -25,8 +26,8 @@ export class Structure {
     const { components, instances, processes } = model;
     this.activeCount = new Int32Array(processes.count);
     this.instanceError = new Float64Array(instances.count);
-    this.ownError = new Float64Array(components.count);
     this.error = new Float64Array(components.count);
+    this.dirty = new Uint8Array(components.count);
     this.failover = new FailoverStates(model.failoverGroups.length);
     this.scratch = new Float64Array(Math.max(instances.count, components.dependencies.length, 1));
     this.switchStreams = model.failoverGroups.map(() => new KeyedStream(seed));
@@ -36,9 +37,11 @@ export class Structure {
   reset(trial: number): void {
     this.activeCount.fill(0);
     this.instanceError.fill(0);
+    this.error.fill(0);
+    this.dirty.fill(0);
     this.failover.reset();
     this.model.failoverGroups.forEach((g, index) =>
-      this.switchStreams[index].reset(g.key0, g.key1, trial),
+      this.switchStreams[index].start(g.key0, g.key1, trial),
     );
   }
 
@@ -60,22 +63,37 @@ export class Structure {
         const process = instances.processes[q];
         if (this.activeCount[process] > 0) good *= 1 - processes.errorRate[process];
       }
-      this.instanceError[i] = 1 - good;
+      if (this.instanceError[i] !== 1 - good) {
+        this.instanceError[i] = 1 - good;
+        this.dirty[instances.component[i]] = 1;
+      }
     }
   }
 
   /**
-   * Evaluates every component a journey reaches at `time`. With `advance`, failover groups move
-   * on to `time` (switches start and complete); without it the failover state is only read, so
-   * a what-if evaluation leaves the trial untouched.
+   * Brings every component a journey reaches up to date at `time`. With `advance`, failover
+   * groups move on to `time` (switches start and complete); without it their state is only
+   * read, so a what-if evaluation leaves the trial untouched.
    */
   evaluate(time: number, advance: boolean): void {
-    const order = this.model.order;
+    const { order, components, failoverGroups } = this.model;
+    if (advance) {
+      for (let g = 0; g < failoverGroups.length; g++) {
+        if (time === 0 || this.failover.isSwitching(g)) this.dirty[failoverGroups[g].component] = 1;
+      }
+    }
     for (let k = 0; k < order.length; k++) {
       const c = order[k];
+      if (this.dirty[c] === 0) continue;
+      this.dirty[c] = 0;
       const own = this.replicaError(c, time, advance);
-      this.ownError[c] = own;
-      this.error[c] = 1 - (1 - own) * (1 - this.dependencyError(c, time, advance));
+      const error = 1 - (1 - own) * (1 - this.dependencyError(c, time, advance));
+      if (error === this.error[c]) continue;
+      this.error[c] = error;
+      const end = components.dependantStart[c + 1];
+      for (let d = components.dependantStart[c]; d < end; d++) {
+        this.dirty[components.dependants[d]] = 1;
+      }
     }
   }
 
@@ -87,15 +105,8 @@ export class Structure {
 
     const count = components.instanceStart[c + 1] - first;
     for (let r = 0; r < count; r++) this.scratch[r] = this.instanceError[first + r];
-    return this.combine(
-      c,
-      components.replicas,
-      mode,
-      components.replicaGroup[c],
-      count,
-      time,
-      advance,
-    );
+    const group = components.replicaGroup[c];
+    return this.combine(c, components.replicas, mode, group, count, time, advance);
   }
 
   private dependencyError(c: number, time: number, advance: boolean): number {
@@ -111,15 +122,16 @@ export class Structure {
       return 1 - good;
     }
 
-    for (let k = start; k < end; k++)
+    for (let k = start; k < end; k++) {
       this.scratch[k - start] = this.error[components.dependencies[k]];
+    }
     const group = components.alternativeGroup[c];
     return this.combine(c, components.alternatives, mode, group, end - start, time, advance);
   }
 
   private combine(
     c: number,
-    how: Model['components']['replicas'],
+    how: Combination,
     mode: number,
     group: number,
     count: number,

@@ -2,6 +2,7 @@ import type { Model } from '../model/types';
 import { KeyedStream, type SeedKey } from '../random/streams';
 import { IntervalBuffer } from './intervals';
 import { drawDownIntervals } from './renewal';
+import { sortByTime } from './sort';
 import { Structure } from './structure';
 
 /** Receives the piecewise-constant journey errors of a trial, for drawing its timeline. */
@@ -29,7 +30,10 @@ export class TrialSimulator {
   private readonly lost: Float64Array;
   private readonly activeList: Int32Array;
   private activeSize = 0;
-  private order = new Int32Array(128);
+  private times = new Float64Array(128);
+  private codes = new Int32Array(128);
+  private scratchTimes = new Float64Array(128);
+  private scratchCodes = new Int32Array(128);
   private whatIf = new Float64Array(0);
 
   constructor(
@@ -65,35 +69,39 @@ export class TrialSimulator {
     this.intervals.clear();
     for (let k = 0; k < this.relevant.length; k++) {
       const p = this.relevant[k];
-      this.stream.reset(processes.key0[p], processes.key1[p], trial);
-      drawDownIntervals(processes, p, window, this.stream.next, this.intervals);
+      const u = this.stream.start(processes.key0[p], processes.key1[p], trial);
+      if (u < processes.quiet[p]) continue;
+      drawDownIntervals(processes, p, window, u, this.stream.next, this.intervals);
     }
   }
 
-  /** Sorts the change points: index 2n is the start of interval n, 2n + 1 its end. */
+  /** Lists the change points in time order: code 2n is the start of interval n, 2n + 1 its end. */
   private sortChanges(): number {
     const { start, end, count } = this.intervals;
-    if (this.order.length < 2 * count) this.order = new Int32Array(4 * count);
-    const order = this.order;
+    if (this.times.length < 2 * count) this.growChanges(4 * count);
     let size = 0;
     for (let n = 0; n < count; n++) {
-      order[size++] = 2 * n;
-      if (end[n] < this.model.window) order[size++] = 2 * n + 1;
+      this.times[size] = start[n];
+      this.codes[size++] = 2 * n;
+      if (end[n] < this.model.window) {
+        this.times[size] = end[n];
+        this.codes[size++] = 2 * n + 1;
+      }
     }
-    const time = (code: number): number => ((code & 1) === 0 ? start[code >> 1] : end[code >> 1]);
-    for (let a = 1; a < size; a++) {
-      const code = order[a];
-      const t = time(code);
-      let b = a - 1;
-      while (b >= 0 && time(order[b]) > t) order[b + 1] = order[b--];
-      order[b + 1] = code;
-    }
+    sortByTime(this.times, this.codes, size, this.scratchTimes, this.scratchCodes);
     return size;
+  }
+
+  private growChanges(size: number): void {
+    this.times = new Float64Array(size);
+    this.codes = new Int32Array(size);
+    this.scratchTimes = new Float64Array(size);
+    this.scratchCodes = new Int32Array(size);
   }
 
   private sweep(trial: number, recorder?: TrialRecorder): void {
     const { window, journeys } = this.model;
-    const { start, end, process } = this.intervals;
+    const process = this.intervals.process;
     const size = this.sortChanges();
     const structure = this.structure;
     structure.reset(trial);
@@ -102,16 +110,13 @@ export class TrialSimulator {
     let now = 0;
     let next = 0;
     for (;;) {
-      while (next < size) {
-        const code = this.order[next];
-        const at = (code & 1) === 0 ? start[code >> 1] : end[code >> 1];
-        if (at > now) break;
+      while (next < size && this.times[next] <= now) {
+        const code = this.codes[next++];
         this.toggle(process[code >> 1], (code & 1) === 0 ? 1 : -1);
-        next++;
       }
       structure.evaluate(now, true);
 
-      const changeAt = next < size ? this.changeTime(this.order[next]) : window;
+      const changeAt = next < size ? this.times[next] : window;
       const until = Math.min(changeAt, structure.failover.nextSwitchTime(), window);
       let losing = false;
       for (let j = 0; j < journeys.length; j++) {
@@ -120,14 +125,10 @@ export class TrialSimulator {
         if (e > 0) losing = true;
       }
       recorder?.segment(now, until, this.journeyError);
-      if (losing && until > now) this.integrate(until - now);
+      if (losing && until > now) this.integrate(until - now, now);
       if (until >= window) return;
       now = until;
     }
-  }
-
-  private changeTime(code: number): number {
-    return (code & 1) === 0 ? this.intervals.start[code >> 1] : this.intervals.end[code >> 1];
   }
 
   private toggle(p: number, delta: number): void {
@@ -135,51 +136,61 @@ export class TrialSimulator {
     this.structure.change(p, delta);
     if (before === 0 && delta > 0) this.activeList[this.activeSize++] = p;
     if (before + delta === 0 && before > 0) {
-      const at = this.activeList.subarray(0, this.activeSize).indexOf(p);
+      let at = 0;
+      while (this.activeList[at] !== p) at++;
       this.activeList[at] = this.activeList[--this.activeSize];
     }
   }
 
-  private integrate(duration: number): void {
+  private integrate(duration: number, now: number): void {
     const journeys = this.model.journeys.length;
     for (let j = 0; j < journeys; j++) this.lost[j] += this.journeyError[j] * duration;
-    this.attribute(duration);
+    this.attribute(duration, now);
   }
 
   /**
    * Splits this segment's lost time of each journey equally among the active processes that
    * contribute to it: those whose removal alone would lower the journey's error. When no single
    * removal helps (two modes that each take the same instance down), every active process that
-   * reaches the journey shares it.
+   * reaches the journey shares it. A lone candidate needs no what-if.
    */
-  private attribute(duration: number): void {
+  private attribute(duration: number, now: number): void {
     const journeys = this.model.journeys.length;
     const credits = this.model.credits.length;
-    const whatIf = this.whatIfErrors();
     const { reaches, credit } = this.model.processes;
+    let whatIf: Float64Array | undefined;
 
     for (let j = 0; j < journeys; j++) {
       const e = this.journeyError[j];
       if (e <= 0) continue;
+      const lost = (e * duration) / this.model.window;
+      let candidates = 0;
+      let lone = -1;
+      for (let a = 0; a < this.activeSize; a++) {
+        if (reaches[this.activeList[a] * journeys + j] === 1) {
+          candidates++;
+          lone = this.activeList[a];
+        }
+      }
+      if (candidates === 1) {
+        this.attribution[j * credits + credit[lone]] += lost;
+        continue;
+      }
+      whatIf ??= this.whatIfErrors(now);
       let helpers = 0;
       for (let a = 0; a < this.activeSize; a++) if (whatIf[a * journeys + j] < e - 1e-12) helpers++;
-      const any = helpers === 0;
-      if (any) {
-        for (let a = 0; a < this.activeSize; a++)
-          helpers += reaches[this.activeList[a] * journeys + j];
-      }
-      if (helpers === 0) continue;
-      const share = (e * duration) / this.model.window / helpers;
+      const all = helpers === 0;
+      const share = lost / (all ? candidates : helpers);
       for (let a = 0; a < this.activeSize; a++) {
         const p = this.activeList[a];
-        const counts = any ? reaches[p * journeys + j] === 1 : whatIf[a * journeys + j] < e - 1e-12;
+        const counts = all ? reaches[p * journeys + j] === 1 : whatIf[a * journeys + j] < e - 1e-12;
         if (counts) this.attribution[j * credits + credit[p]] += share;
       }
     }
   }
 
   /** Journey errors with each active process removed in turn: [a * journeys + j]. */
-  private whatIfErrors(): Float64Array {
+  private whatIfErrors(now: number): Float64Array {
     const journeys = this.model.journeys;
     const structure = this.structure;
     if (this.whatIf.length < this.activeSize * journeys.length) {
@@ -190,14 +201,14 @@ export class TrialSimulator {
       const count = structure.activeCount[p];
       structure.activeCount[p] = 0;
       structure.refreshInstances(p);
-      structure.evaluate(0, false);
+      structure.evaluate(now, false);
       for (let j = 0; j < journeys.length; j++) {
         this.whatIf[a * journeys.length + j] = structure.error[journeys[j].entry];
       }
       structure.activeCount[p] = count;
       structure.refreshInstances(p);
+      structure.evaluate(now, false);
     }
-    structure.evaluate(0, false);
     return this.whatIf;
   }
 }

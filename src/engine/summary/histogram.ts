@@ -29,21 +29,6 @@ export interface SparseHistogram {
   counts: Float64Array;
 }
 
-/** Extracts the non-empty bins of a dense histogram. */
-export function toSparse(dense: Float64Array, zero: number): SparseHistogram {
-  let size = 0;
-  for (let b = 0; b < dense.length; b++) if (dense[b] > 0) size++;
-  const bins = new Int32Array(size);
-  const counts = new Float64Array(size);
-  for (let b = 0, k = 0; b < dense.length; b++) {
-    if (dense[b] > 0) {
-      bins[k] = b;
-      counts[k++] = dense[b];
-    }
-  }
-  return { zero, bins, counts };
-}
-
 /**
  * The q-quantile of the unavailability (0 ≤ q ≤ 1), interpolating linearly between order
  * statistics; an order statistic inside a bin is placed by its rank within the bin.

@@ -1,4 +1,4 @@
-import { BIN_COUNT, binOf, toSparse, type SparseHistogram } from './histogram';
+import { BIN_COUNT, binOf, type SparseHistogram } from './histogram';
 
 /**
  * What a chunk of trials tells about one journey, in a form that merges exactly: counts, the
@@ -28,7 +28,7 @@ export interface ChunkSummary {
   journeys: JourneySummary[];
 }
 
-/** Collects one journey's trials within a chunk. */
+/** Collects one journey's trials within a chunk; reusable across chunks after `reset`. */
 export class JourneyAccumulator {
   private count = 0;
   private mean = 0;
@@ -37,9 +37,12 @@ export class JourneyAccumulator {
   private max = -Infinity;
   private meet = 0;
   private zero = 0;
-  private readonly dense = new Float64Array(BIN_COUNT);
   private worstTrial = -1;
   private worstUnavailability = -1;
+  private readonly dense = new Float64Array(BIN_COUNT);
+  /** Bins that received a trial, so a summary need not scan all of `dense`. */
+  private touched = new Int32Array(1024);
+  private touchedSize = 0;
 
   constructor(private readonly target: number) {}
 
@@ -52,7 +55,7 @@ export class JourneyAccumulator {
     if (u < this.min) this.min = u;
     if (u > this.max) this.max = u;
     if (1 - u >= this.target) this.meet++;
-    if (u > 0) this.dense[binOf(u)]++;
+    if (u > 0) this.addToBin(binOf(u));
     else this.zero++;
     if (u > this.worstUnavailability) {
       this.worstUnavailability = u;
@@ -60,20 +63,45 @@ export class JourneyAccumulator {
     }
   }
 
-  /** The summary so far, with `attribution` as this journey's lost time per credit. */
-  summary(attribution: Float64Array): JourneySummary {
-    return {
+  private addToBin(bin: number): void {
+    if (this.dense[bin]++ > 0) return;
+    if (this.touchedSize === this.touched.length) {
+      const grown = new Int32Array(2 * this.touched.length);
+      grown.set(this.touched);
+      this.touched = grown;
+    }
+    this.touched[this.touchedSize++] = bin;
+  }
+
+  /**
+   * The summary of the trials added since the last one, with `attribution` as this journey's
+   * lost time per credit; the accumulator starts afresh.
+   */
+  take(attribution: Float64Array): JourneySummary {
+    const bins = this.touched.slice(0, this.touchedSize).sort();
+    const counts = Float64Array.from(bins, (bin) => this.dense[bin]);
+    bins.forEach((bin) => (this.dense[bin] = 0));
+    const summary: JourneySummary = {
       count: this.count,
       mean: this.mean,
       m2: this.m2,
       min: this.min,
       max: this.max,
       meet: this.meet,
-      histogram: toSparse(this.dense, this.zero),
+      histogram: { zero: this.zero, bins, counts },
       attribution,
       worstTrial: this.worstTrial,
       worstUnavailability: this.worstUnavailability,
     };
+    this.clear();
+    return summary;
+  }
+
+  private clear(): void {
+    this.count = this.mean = this.m2 = this.meet = this.zero = this.touchedSize = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.worstTrial = this.worstUnavailability = -1;
   }
 }
 
