@@ -49,7 +49,7 @@ async function runJson(file: string, ...options: string[]) {
 }
 
 describe.concurrent('nines run', () => {
-  it('prints exactly one JSON document with the fields of the contract and nothing else', async () => {
+  it('prints one JSON document with exactly the fields of the contract', async () => {
     const result = await runNines(['run', MOBILE_BANKING, '--json', '--trials', '2000']);
 
     expect(result.status).toBe(0);
@@ -112,8 +112,9 @@ describe.concurrent('nines run', () => {
     expect(output).toMatchObject({ trials: 10000, seed: '1' });
   });
 
-  it('prints a table per journey with target, attainment, P(meet), budget and attribution', async () => {
-    const result = await runNines(['run', SERIAL_VS_PARALLEL, '--trials', '2000', '--workers', '1']);
+  it('prints a short table per journey', async () => {
+    const args = ['run', SERIAL_VS_PARALLEL, '--trials', '2000', '--workers', '1'];
+    const result = await runNines(args);
 
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
@@ -122,7 +123,8 @@ describe.concurrent('nines run', () => {
     expect(result.stdout).toMatch(/^parallel {2}Parallel: one of two servers$/m);
     expect(result.stdout).toMatch(/^ {2}target +99\.99 %$/m);
     expect(result.stdout).toMatch(/^ {2}mean attainment +\d+\.\d+ %/m);
-    expect(result.stdout).toMatch(/^ {2}P\(meet\) +\d+\.\d+ % \(95 % interval [\d.]+–[\d.]+ %\)$/m);
+    const pMeet = /^ {2}P\(meet\) +[\d.]+ % \(95 % interval [\d.]+–[\d.]+ %\)$/m;
+    expect(result.stdout).toMatch(pMeet);
     expect(result.stdout).toMatch(/^ {2}budget remaining +p50 -?[\d.]+ %, p5 -?[\d.]+ %$/m);
     expect(result.stdout).toMatch(/^ {2}analytic +98\.0100 %$/m);
     expect(result.stdout).toMatch(
@@ -135,7 +137,9 @@ describe.concurrent('nines run', () => {
 
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^ {2}P\(meet\) +100\.00 %/m);
-    expect(result.stdout).toContain('more trials are needed to resolve P(meet)');
+    expect(result.stdout).toMatch(
+      /^ {2}note +every one of the 1000 windows met the target: more trials/m,
+    );
   });
 
   it('resolves a relative FILE against the directory npm was started in', async () => {

@@ -33,8 +33,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function validated(file: string, scenario: ScenarioDoc): number {
-  const counts = `${count(scenario.components, 'component')}, ${count(scenario.journeys, 'journey')}`;
-  process.stdout.write(`${file}: valid (${JSON.stringify(scenario.name)}, ${counts})\n`);
+  const components = count(scenario.components, 'component');
+  const journeys = count(scenario.journeys, 'journey');
+  process.stdout.write(
+    `${file}: valid (${JSON.stringify(scenario.name)}, ${components}, ${journeys})\n`,
+  );
   return EXIT.ok;
 }
 
@@ -81,7 +84,14 @@ function reportError(error: unknown): number {
   return EXIT.internal;
 }
 
+/** A reader that stops early, as `nines run FILE | head` does, is not an error of nines. */
+function quitOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(EXIT.ok);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.stdout.on('error', quitOnClosedPipe);
   // Setting exitCode rather than calling exit() lets piped stdout drain first.
   main(process.argv.slice(2)).then((status) => (process.exitCode = status));
 }

@@ -7,6 +7,7 @@ export interface RunSetting {
 
 const LABEL_WIDTH = 18;
 const TOP_ATTRIBUTIONS = 3;
+const NO_ANALYTIC = 'none (partial failures, soft dependencies, shed or failover timing)';
 
 /** The human report of a run: a heading, then a short table per journey. */
 export function reportText(run: Run, setting: RunSetting): string {
@@ -33,10 +34,7 @@ function journeyTable(j: JourneyRun, trials: number): string {
     ['mean attainment', `${fixedPercent(j.attainment.mean, decimals)} (sd ${sd(j, decimals)})`],
     ['P(meet)', `${fixedPercent(j.pMeet, 2)} (95 % interval ${interval(low, high)})`],
     ['budget remaining', budget(j)],
-    [
-      'analytic',
-      j.analytic === null ? 'n/a (binary models only)' : fixedPercent(j.analytic, decimals),
-    ],
+    ['analytic', j.analytic === null ? NO_ANALYTIC : fixedPercent(j.analytic, decimals)],
     ['attribution', attribution(j)],
   ];
   if (j.pMeet === 0 || j.pMeet === 1) rows.push(['note', unresolvedNote(j.pMeet, trials)]);
@@ -74,7 +72,7 @@ function attribution(j: JourneyRun): string {
 /** P(meet) of 0 or 1 only bounds the real chance; the interval says how far it may be off. */
 function unresolvedNote(pMeet: number, trials: number): string {
   const which = pMeet === 1 ? 'every one' : 'none';
-  return `${which} of the ${trials} windows met the target: more trials are needed to resolve P(meet)`;
+  return `${which} of the ${trials} windows met the target: more trials are needed to resolve it`;
 }
 
 function interval(low: number, high: number): string {

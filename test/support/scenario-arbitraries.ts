@@ -155,22 +155,20 @@ function graph(drafts: ComponentDraft[]): fc.Arbitrary<[ComponentDoc[], Dependen
   });
 
   const alternatives = (i: number): number => dependencies.filter((d) => d.from === id(i)).length;
-  return fc
-    .tuple(...junctions.map((i) => combination(alternatives(i))))
-    .map((combinations) => {
-      const components = drafts.map((draft, i) => {
-        const junction = junctions.indexOf(i);
-        return withoutUndefined({
-          id: id(i),
-          kind: junction >= 0 ? ('junction' as const) : undefined,
-          tags: draft.region ? { region: draft.region } : undefined,
-          failures: draft.failures,
-          replicas: draft.replicas,
-          dependsOn: junction >= 0 ? combinations[junction] : undefined,
-        });
+  return fc.tuple(...junctions.map((i) => combination(alternatives(i)))).map((combinations) => {
+    const components = drafts.map((draft, i) => {
+      const junction = junctions.indexOf(i);
+      return withoutUndefined({
+        id: id(i),
+        kind: junction >= 0 ? ('junction' as const) : undefined,
+        tags: draft.region ? { region: draft.region } : undefined,
+        failures: draft.failures,
+        replicas: draft.replicas,
+        dependsOn: junction >= 0 ? combinations[junction] : undefined,
       });
-      return [components, dependencies];
     });
+    return [components, dependencies];
+  });
 }
 
 function id(i: number): string {
@@ -187,7 +185,9 @@ function events(componentCount: number): fc.Arbitrary<SharedEventDoc[]> {
   return fc
     .array(fc.tuple(target, processFields), { maxLength: 2 })
     .map((list) =>
-      list.map(([hits, fields], k) => ({ name: `event-${k}`, ...hits, ...fields }) as SharedEventDoc),
+      list.map(
+        ([hits, fields], k) => ({ name: `event-${k}`, ...hits, ...fields }) as SharedEventDoc,
+      ),
     );
 }
 
@@ -204,16 +204,14 @@ function journeys(componentCount: number): fc.Arbitrary<JourneyDoc[]> {
 export const validScenario: fc.Arbitrary<ScenarioDoc> = fc
   .integer({ min: 1, max: 5 })
   .chain((n) =>
-    fc
-      .tuple(...Array.from({ length: n }, (_, i) => componentDraft(n - 1 - i)))
-      .chain((drafts) =>
-        fc.record({
-          graph: graph(drafts),
-          events: events(n),
-          journeys: journeys(n),
-          window: fc.constantFrom('1d', '7d', '2.5d', '30d'),
-        }),
-      ),
+    fc.tuple(...Array.from({ length: n }, (_, i) => componentDraft(n - 1 - i))).chain((drafts) =>
+      fc.record({
+        graph: graph(drafts),
+        events: events(n),
+        journeys: journeys(n),
+        window: fc.constantFrom('1d', '7d', '2.5d', '30d'),
+      }),
+    ),
   )
   .map(({ graph: [components, dependencies], events: shared, journeys: list, window }) =>
     withoutUndefined({

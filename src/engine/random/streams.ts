@@ -33,7 +33,8 @@ const GOLDEN = 0x9e3779b9;
  */
 export class KeyedStream {
   private h = 0;
-  private g = 0;
+  private key1 = 0;
+  private trial = 0;
   private started = false;
   private a = 0;
   private b = 0;
@@ -42,17 +43,27 @@ export class KeyedStream {
 
   constructor(private readonly seed: SeedKey) {}
 
+  /** The hash of (seed, trial) that `startWith` takes; compute it once per trial. */
+  trialKey(trial: number): number {
+    const high = Math.floor(trial / 4294967296);
+    return mix32(this.seed[0] ^ Math.imul(trial >>> 0, GOLDEN) ^ mix32(this.seed[1] + high));
+  }
+
   /**
    * Positions the stream at the start of `key`'s draws in trial `trial` and returns its first
    * draw; `next` continues from there.
    */
   start(key0: number, key1: number, trial: number): number {
-    const low = trial >>> 0;
-    const high = Math.floor(trial / 4294967296) >>> 0;
-    this.h = mix32(this.seed[0] ^ key0 ^ Math.imul(low, GOLDEN));
-    this.g = mix32(this.seed[1] ^ key1 ^ this.h ^ Math.imul(high + 1, 0x85ebca6b));
+    return this.startWith(key0, key1, this.trialKey(trial));
+  }
+
+  /** `start` for a trial whose `trialKey` is known: one hash settles the first draw. */
+  startWith(key0: number, key1: number, trialKey: number): number {
+    this.h = mix32(key0 ^ trialKey);
+    this.key1 = key1;
+    this.trial = trialKey;
     this.started = false;
-    return (mix32(this.g + this.seed[2]) + 0.5) * TWO_POW_MINUS_32;
+    return (this.h + 0.5) * TWO_POW_MINUS_32;
   }
 
   /** The next uniform number in (0, 1), after the one `start` returned. */
@@ -63,8 +74,8 @@ export class KeyedStream {
 
   private startGenerator(): void {
     this.started = true;
-    this.a = this.g ^ this.seed[3];
-    this.b = mix32(this.g + this.seed[2] + GOLDEN);
+    this.a = this.h ^ this.seed[3];
+    this.b = mix32(this.key1 ^ this.trial ^ this.seed[2]);
     this.c = mix32(this.b ^ this.h);
     this.d = 1;
     this.step();

@@ -36,6 +36,12 @@ export class FailoverStates {
     return this.switching[g] === 1;
   }
 
+  /** Whether any group has a switch under way. */
+  anySwitching(): boolean {
+    for (let g = 0; g < this.switching.length; g++) if (this.switching[g] === 1) return true;
+    return false;
+  }
+
   /** The earliest completion time of a switch under way, Infinity when none is. */
   nextSwitchTime(): number {
     let next = Infinity;

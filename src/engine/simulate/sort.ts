@@ -1,3 +1,21 @@
+/** Below this size insertion sort, with its tiny constant, beats merging. */
+const INSERTION_LIMIT = 48;
+
+function insertionSort(times: Float64Array, codes: Int32Array, n: number): void {
+  for (let a = 1; a < n; a++) {
+    const time = times[a];
+    const code = codes[a];
+    let b = a - 1;
+    while (b >= 0 && times[b] > time) {
+      times[b + 1] = times[b];
+      codes[b + 1] = codes[b];
+      b--;
+    }
+    times[b + 1] = time;
+    codes[b + 1] = code;
+  }
+}
+
 /**
  * Sorts the first n entries of `times` ascending, carrying `codes` along, with a stable
  * bottom-up merge sort over typed arrays: no comparator calls and no allocation once the
@@ -11,6 +29,10 @@ export function sortByTime(
   scratchTimes: Float64Array,
   scratchCodes: Int32Array,
 ): void {
+  if (n <= INSERTION_LIMIT) {
+    insertionSort(times, codes, n);
+    return;
+  }
   let fromTimes = times;
   let fromCodes = codes;
   let toTimes = scratchTimes;

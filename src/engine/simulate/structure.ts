@@ -15,7 +15,14 @@ export class Structure {
   readonly instanceError: Float64Array;
   readonly error: Float64Array;
   readonly failover: FailoverStates;
+  /** Components to recompute, by position in the evaluation order, within [firstDirty, lastDirty]. */
   private readonly dirty: Uint8Array;
+  private readonly position: Int32Array;
+  private firstDirty = Infinity;
+  private lastDirty = -1;
+  /** Instances of each component with a non-zero error. */
+  private readonly unhealthy: Int32Array;
+  private stale = false;
   private readonly scratch: Float64Array;
   private readonly switchStreams: KeyedStream[];
 
@@ -27,7 +34,10 @@ export class Structure {
     this.activeCount = new Int32Array(processes.count);
     this.instanceError = new Float64Array(instances.count);
     this.error = new Float64Array(components.count);
-    this.dirty = new Uint8Array(components.count);
+    this.dirty = new Uint8Array(model.order.length);
+    this.position = new Int32Array(components.count).fill(-1);
+    model.order.forEach((c, k) => (this.position[c] = k));
+    this.unhealthy = new Int32Array(components.count);
     this.failover = new FailoverStates(model.failoverGroups.length);
     this.scratch = new Float64Array(Math.max(instances.count, components.dependencies.length, 1));
     this.switchStreams = model.failoverGroups.map(() => new KeyedStream(seed));
@@ -39,6 +49,10 @@ export class Structure {
     this.instanceError.fill(0);
     this.error.fill(0);
     this.dirty.fill(0);
+    this.firstDirty = Infinity;
+    this.lastDirty = -1;
+    this.unhealthy.fill(0);
+    this.stale = true;
     this.failover.reset();
     this.model.failoverGroups.forEach((g, index) =>
       this.switchStreams[index].start(g.key0, g.key1, trial),
@@ -63,11 +77,41 @@ export class Structure {
         const process = instances.processes[q];
         if (this.activeCount[process] > 0) good *= 1 - processes.errorRate[process];
       }
-      if (this.instanceError[i] !== 1 - good) {
-        this.instanceError[i] = 1 - good;
-        this.dirty[instances.component[i]] = 1;
+      const before = this.instanceError[i];
+      const after = 1 - good;
+      if (before === after) continue;
+      this.instanceError[i] = after;
+      const c = instances.component[i];
+      this.unhealthy[c] += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+      if (!this.isRedundant(c, i, before, after)) {
+        this.mark(c);
+        this.stale = true;
       }
     }
+  }
+
+  /**
+   * Whether instance i of c going fully down or coming back cannot change c's own error: every
+   * other instance is healthy and enough remain, or (failover) i is an idle standby. Most
+   * replica outages are of this kind, and skipping them keeps the sweep cheap.
+   */
+  private isRedundant(c: number, i: number, before: number, after: number): boolean {
+    const { components } = this.model;
+    const mode = components.replicaMode[c];
+    if (mode === COMBINE_NONE) return false;
+    if ((before !== 0 && before !== 1) || (after !== 0 && after !== 1)) return false;
+    if (this.unhealthy[c] - (after > 0 ? 1 : 0) > 0) return false;
+
+    const first = components.instanceStart[c];
+    const count = components.instanceStart[c + 1] - first;
+    if (mode === COMBINE_ACTIVE) return count - 1 >= components.replicas.needed[c];
+    const group = components.replicaGroup[c];
+    return !this.failover.isSwitching(group) && this.failover.active[group] !== i - first;
+  }
+
+  /** Whether something changed since the last evaluation that may change an error. */
+  needsEvaluation(): boolean {
+    return this.stale || this.failover.anySwitching();
   }
 
   /**
@@ -79,22 +123,31 @@ export class Structure {
     const { order, components, failoverGroups } = this.model;
     if (advance) {
       for (let g = 0; g < failoverGroups.length; g++) {
-        if (time === 0 || this.failover.isSwitching(g)) this.dirty[failoverGroups[g].component] = 1;
+        if (time === 0 || this.failover.isSwitching(g)) this.mark(failoverGroups[g].component);
       }
     }
-    for (let k = 0; k < order.length; k++) {
+    this.stale = false;
+    for (let k = this.firstDirty; k <= this.lastDirty; k++) {
+      if (this.dirty[k] === 0) continue;
+      this.dirty[k] = 0;
       const c = order[k];
-      if (this.dirty[c] === 0) continue;
-      this.dirty[c] = 0;
       const own = this.replicaError(c, time, advance);
       const error = 1 - (1 - own) * (1 - this.dependencyError(c, time, advance));
       if (error === this.error[c]) continue;
       this.error[c] = error;
       const end = components.dependantStart[c + 1];
-      for (let d = components.dependantStart[c]; d < end; d++) {
-        this.dirty[components.dependants[d]] = 1;
-      }
+      for (let d = components.dependantStart[c]; d < end; d++) this.mark(components.dependants[d]);
     }
+    this.firstDirty = Infinity;
+    this.lastDirty = -1;
+  }
+
+  private mark(c: number): void {
+    const k = this.position[c];
+    if (k < 0) return;
+    this.dirty[k] = 1;
+    if (k < this.firstDirty) this.firstDirty = k;
+    if (k > this.lastDirty) this.lastDirty = k;
   }
 
   private replicaError(c: number, time: number, advance: boolean): number {

@@ -67,9 +67,10 @@ export class TrialSimulator {
   private draw(trial: number): void {
     const { processes, window } = this.model;
     this.intervals.clear();
+    const trialKey = this.stream.trialKey(trial);
     for (let k = 0; k < this.relevant.length; k++) {
       const p = this.relevant[k];
-      const u = this.stream.start(processes.key0[p], processes.key1[p], trial);
+      const u = this.stream.startWith(processes.key0[p], processes.key1[p], trialKey);
       if (u < processes.quiet[p]) continue;
       drawDownIntervals(processes, p, window, u, this.stream.next, this.intervals);
     }
@@ -109,21 +110,24 @@ export class TrialSimulator {
 
     let now = 0;
     let next = 0;
+    let losing = false;
     for (;;) {
       while (next < size && this.times[next] <= now) {
         const code = this.codes[next++];
         this.toggle(process[code >> 1], (code & 1) === 0 ? 1 : -1);
       }
-      structure.evaluate(now, true);
+      if (structure.needsEvaluation()) {
+        structure.evaluate(now, true);
+        losing = false;
+        for (let j = 0; j < journeys.length; j++) {
+          const e = structure.error[journeys[j].entry];
+          this.journeyError[j] = e;
+          if (e > 0) losing = true;
+        }
+      }
 
       const changeAt = next < size ? this.times[next] : window;
       const until = Math.min(changeAt, structure.failover.nextSwitchTime(), window);
-      let losing = false;
-      for (let j = 0; j < journeys.length; j++) {
-        const e = structure.error[journeys[j].entry];
-        this.journeyError[j] = e;
-        if (e > 0) losing = true;
-      }
       recorder?.segment(now, until, this.journeyError);
       if (losing && until > now) this.integrate(until - now, now);
       if (until >= window) return;

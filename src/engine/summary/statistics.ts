@@ -12,5 +12,8 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): [num
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At 0 or n successes the bound is exactly 0 or 1; rounding would leave a speck such as 1e-18.
+  const low = successes === 0 ? 0 : Math.max(0, centre - half);
+  const high = successes === trials ? 1 : Math.min(1, centre + half);
+  return [low, high];
 }
