@@ -178,6 +178,33 @@ describe('attribution', () => {
     expect(sharesOf(model)).toEqual([{ component: 'x', share: 1 }]);
   });
 
+  it('gives nothing to a down standby while two modes together take another component down', () => {
+    const model = compile({
+      components: [
+        { id: 'app' },
+        {
+          id: 'db',
+          replicas: { count: 2, mode: 'failover', tags: [{ zone: 'a' }, { zone: 'b' }] },
+        },
+        {
+          id: 'x',
+          failures: [
+            { name: 'crash', mtbf: '2d', mttr: '1d' },
+            { name: 'disk full', mtbf: '2d', mttr: '1d' },
+          ],
+        },
+      ],
+      dependencies: [
+        { from: 'app', to: 'db' },
+        { from: 'app', to: 'x' },
+      ],
+      events: [{ name: 'zone b outage', match: { zone: 'b' }, mtbf: '1d', mttr: '1d' }],
+    });
+
+    // db never loses anything (its primary never fails), so no moment's loss is db's doing.
+    expect(sharesOf(model)).toEqual([{ component: 'x', share: 1 }]);
+  });
+
   it('gives nothing to a failover alternative that is down while the primary is fine', () => {
     const model = compile({
       components: [

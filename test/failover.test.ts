@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../src/engine/model/compile';
 import type { Model } from '../src/engine/model/types';
-import type { Random } from '../src/engine/random/streams';
-import type { ComponentDoc } from '../src/engine/scenario/schema';
+import { seedKey, type Random } from '../src/engine/random/streams';
+import type { ScenarioDoc } from '../src/engine/scenario/schema';
 import { parseDuration } from '../src/engine/scenario/units';
 import { validateScenario } from '../src/engine/scenario/validate';
 import { ChunkSimulator } from '../src/engine/simulate/chunk';
+import { TrialSimulator } from '../src/engine/simulate/trial';
 import { FailoverStates } from '../src/engine/simulate/failover';
 
 const DELAY = 300;
@@ -66,7 +67,7 @@ describe('FailoverStates', () => {
     expect(group.switching).toBe(false);
   });
 
-  it('switches after the delay when the active member goes fully down, serving its error meanwhile', () => {
+  it('switches after the delay when the active member fails, serving its error meanwhile', () => {
     const group = new Group();
     group.at(0, [0, 0.1]);
 
@@ -201,76 +202,144 @@ describe('FailoverStates', () => {
   });
 });
 
-/** A junction failing over from `primary` (which fails) to `standby` (which never does). */
-function failoverModel(repair: 'fixed' | 'exponential'): Model {
-  const components: ComponentDoc[] = [
-    {
-      id: 'core',
-      kind: 'junction',
-      dependsOn: { mode: 'failover', detect: '30m', switchover: '90m' },
-    },
-    { id: 'primary', failures: [{ name: 'crash', mtbf: '20d', mttr: '6h', repair }] },
-    { id: 'standby' },
-  ];
-  const checked = validateScenario({
-    nines: 1,
-    name: 'failover test',
-    window: '30d',
-    components,
+const PRIMARY_CRASH = { mtbf: '20d', mttr: '6h' };
+const SWITCH = { detect: '30m', switchover: '90m' };
+
+/**
+ * A group failing over from a primary that fails to a standby that never does: either a
+ * junction over two components, or two replicas whose primary alone is hit by an event.
+ */
+function failoverModel(layout: 'junction' | 'replicas', repair: 'fixed' | 'exponential'): Model {
+  const crash = { name: 'crash', ...PRIMARY_CRASH, repair };
+  const junction: Partial<ScenarioDoc> = {
+    components: [
+      { id: 'core', kind: 'junction', dependsOn: { mode: 'failover', ...SWITCH } },
+      { id: 'primary', failures: [crash] },
+      { id: 'standby' },
+    ],
     dependencies: [
       { from: 'core', to: 'primary' },
       { from: 'core', to: 'standby' },
     ],
+  };
+  const replicas: Partial<ScenarioDoc> = {
+    components: [
+      {
+        id: 'core',
+        replicas: { count: 2, mode: 'failover', ...SWITCH, tags: [{ zone: 'a' }, { zone: 'b' }] },
+      },
+    ],
+    events: [{ ...crash, match: { zone: 'a' } }],
+  };
+  const checked = validateScenario({
+    nines: 1,
+    name: 'failover test',
+    window: '30d',
+    components: [],
+    ...(layout === 'junction' ? junction : replicas),
     journeys: [{ id: 'use', entry: 'core', target: '99.9%' }],
   });
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return compileModel(checked.scenario);
 }
 
-describe('failover in a simulated window', () => {
-  /*
-   * The primary is up at t = 0 with probability A (otherwise the standby is active from the start
-   * and nothing is ever lost: no failback, and the standby never fails). From up, it fails at
-   * T1 ~ Exp(M) (memoryless residual life). The window loses the switch delay D, cut short by the
-   * window's end and by the primary's repair (the switch serves the old active's error), once.
-   */
-  const M = parseDuration('20d');
-  const R = parseDuration('6h');
-  const D = parseDuration('2h');
-  const W = parseDuration('30d');
-  const A = M / (M + R);
-  const TRIALS = 20_000;
+describe.each(['junction', 'replicas'] as const)(
+  'failover of %s in a simulated window',
+  (layout) => {
+    /*
+     * The primary is up at t = 0 with probability A (otherwise the standby is active from the start
+     * and nothing is ever lost: no failback, and the standby never fails). From up, it fails at
+     * T1 ~ Exp(M) (memoryless residual life). The window loses the switch delay D, cut short by the
+     * window's end and by the primary's repair (the switch serves the old active's error), once.
+     */
+    const M = parseDuration(PRIMARY_CRASH.mtbf);
+    const R = parseDuration(PRIMARY_CRASH.mttr);
+    const D = parseDuration(SWITCH.detect) + parseDuration(SWITCH.switchover);
+    const W = parseDuration('30d');
+    const A = M / (M + R);
+    const TRIALS = 20_000;
 
-  function simulatedLoss(model: Model): { mean: number; se: number } {
-    const [journey] = new ChunkSimulator(model, 'failover').simulate(0, TRIALS).journeys;
-    return { mean: journey.mean, se: Math.sqrt(journey.m2 / (TRIALS - 1) / TRIALS) };
-  }
+    function simulatedLoss(model: Model): { mean: number; se: number } {
+      const [journey] = new ChunkSimulator(model, 'failover').simulate(0, TRIALS).journeys;
+      return { mean: journey.mean, se: Math.sqrt(journey.m2 / (TRIALS - 1) / TRIALS) };
+    }
 
-  it('loses A (1 − e^(−W/M)) E[min(D, W − T1) | T1 < W] / W with a repair longer than D', () => {
-    // ∫0^W e^(−t/M)/M min(D, W − t) dt = D (1 − e^(−(W − D)/M)) + e^(−W/M) (M + (D − M) e^(D/M)).
-    const expectedLoss =
-      D * (1 - Math.exp(-(W - D) / M)) + Math.exp(-W / M) * (M + (D - M) * Math.exp(D / M));
-    const expected = (A * expectedLoss) / W;
+    it('loses A (1 − e^(−W/M)) E[min(D, W − T1) | T1 < W] / W when repairs outlast D', () => {
+      // ∫0^W e^(−t/M)/M min(D, W − t) dt
+      //   = D (1 − e^(−(W − D)/M)) + e^(−W/M) (M + (D − M) e^(D/M)).
+      const expectedLoss =
+        D * (1 - Math.exp(-(W - D) / M)) + Math.exp(-W / M) * (M + (D - M) * Math.exp(D / M));
+      const expected = (A * expectedLoss) / W;
 
-    const { mean, se } = simulatedLoss(failoverModel('fixed'));
+      const { mean, se } = simulatedLoss(failoverModel(layout, 'fixed'));
 
-    expect(R).toBeGreaterThan(D);
-    expect(Math.abs(mean - expected)).toBeLessThan(4 * se);
-  });
+      expect(R).toBeGreaterThan(D);
+      expect(Math.abs(mean - expected)).toBeLessThan(4 * se);
+    });
 
-  it('cuts the loss short when the primary is repaired during the switch (exponential repair)', () => {
-    // With repair time Y ~ Exp(R), E[min(c, Y)] = R (1 − e^(−c/R)) for c = min(D, W − t):
-    // t < W − D contributes R (1 − e^(−D/R)) (1 − e^(−(W − D)/M)); with s = W − t in [0, D],
-    // ∫0^D e^(−(W − s)/M)/M · R (1 − e^(−s/R)) ds
-    //   = (R/M) e^(−W/M) [M (e^(D/M) − 1) − (e^(D b) − 1) / b], b = 1/M − 1/R.
-    const b = 1 / M - 1 / R;
-    const early = R * (1 - Math.exp(-D / R)) * (1 - Math.exp(-(W - D) / M));
-    const late =
-      (R / M) * Math.exp(-W / M) * (M * (Math.exp(D / M) - 1) - (Math.exp(D * b) - 1) / b);
-    const expected = (A * (early + late)) / W;
+    it('cuts the loss short when the primary is repaired during the switch', () => {
+      // Repair time Y ~ Exp(R): E[min(c, Y)] = R (1 − e^(−c/R)) for c = min(D, W − t).
+      // t < W − D contributes R (1 − e^(−D/R)) (1 − e^(−(W − D)/M)); with s = W − t ≤ D,
+      // ∫0^D e^(−(W − s)/M)/M · R (1 − e^(−s/R)) ds
+      //   = (R/M) e^(−W/M) [M (e^(D/M) − 1) − (e^(D b) − 1) / b], b = 1/M − 1/R.
+      const b = 1 / M - 1 / R;
+      const early = R * (1 - Math.exp(-D / R)) * (1 - Math.exp(-(W - D) / M));
+      const late =
+        (R / M) * Math.exp(-W / M) * (M * (Math.exp(D / M) - 1) - (Math.exp(D * b) - 1) / b);
+      const expected = (A * (early + late)) / W;
 
-    const { mean, se } = simulatedLoss(failoverModel('exponential'));
+      const { mean, se } = simulatedLoss(failoverModel(layout, 'exponential'));
 
-    expect(Math.abs(mean - expected)).toBeLessThan(4 * se);
+      expect(Math.abs(mean - expected)).toBeLessThan(4 * se);
+    });
+  },
+);
+
+describe('failover when an event hits several members at once', () => {
+  it('applies every change of an instant before it picks the switch target', () => {
+    const checked = validateScenario({
+      nines: 1,
+      name: 'simultaneous',
+      window: '30d',
+      components: [
+        {
+          id: 'db',
+          replicas: {
+            count: 3,
+            mode: 'failover',
+            detect: '15m',
+            switchover: '45m',
+            tags: [{ side: 'left' }, { side: 'left' }, { side: 'right' }],
+          },
+        },
+      ],
+      events: [{ name: 'left outage', match: { side: 'left' }, mtbf: '10d', mttr: '2h' }],
+      journeys: [{ id: 'use', entry: 'db', target: '99.9%' }],
+    });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    const model = compileModel(checked.scenario);
+    const simulator = new TrialSimulator(model, seedKey('simultaneous'));
+    const delay = parseDuration('1h');
+
+    // Members 1 and 2 go down together, so the one switch goes straight to member 3. The window
+    // loses the time member 1 is down during the switch [s, s + delay) that the first outage
+    // starting after t = 0 begins (the switch serves member 1's error), and nothing after it.
+    let worst = 0;
+    let losing = 0;
+    for (let trial = 0; trial < 2000; trial++) {
+      simulator.run(trial);
+      const { count, start, end } = simulator.intervals;
+      const from = count > 0 && start[0] > 0 ? start[0] : model.window;
+      const until = Math.min(from + delay, model.window);
+      let expected = 0;
+      for (let n = 0; n < count; n++) {
+        expected += Math.max(0, Math.min(end[n], until) - Math.max(start[n], from));
+      }
+      worst = Math.max(worst, Math.abs(simulator.unavailability[0] * model.window - expected));
+      if (expected > 0) losing++;
+    }
+
+    expect(worst).toBeLessThan(1e-6);
+    expect(losing).toBeGreaterThan(1000);
   });
 });

@@ -125,6 +125,19 @@ describe('KeyedStream', () => {
     expect(Math.abs(products / n / (1 / 12))).toBeLessThan(4 / Math.sqrt(n));
   });
 
+  it('has uncorrelated first draws for the replicas of one component', () => {
+    const n = 100_000;
+    const stream = new KeyedStream(seedKey('replicas'));
+    let products = 0;
+    for (let trial = 0; trial < n; trial++) {
+      const a = stream.start(KEY[0], KEY[1], trial);
+      const b = stream.start(OTHER_KEY[0], OTHER_KEY[1], trial);
+      products += (a - 0.5) * (b - 0.5);
+    }
+
+    expect(Math.abs(products / n / (1 / 12))).toBeLessThan(4 / Math.sqrt(n));
+  });
+
   it('has uniform first draws across process keys in one trial', () => {
     const n = 50_000;
     const stream = new KeyedStream(seedKey('keys'));

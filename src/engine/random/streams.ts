@@ -25,21 +25,18 @@ const TWO_POW_MINUS_32 = 2 ** -32;
 const GOLDEN = 0x9e3779b9;
 
 /**
- * A reusable random stream whose draws depend only on (seed, stream key, trial): reset it for a
- * process and a trial, then draw. Per-trial keyed streams make results independent of worker
- * count, chunking and the order in which components were created. The first draw is a hash of
- * the key and the trial; later draws come from sfc32 seeded by that hash, set up only when
- * needed because most processes settle a window with one draw.
+ * A reusable random stream whose draws depend only on (seed, stream key, trial): start it for
+ * a process and a trial, then draw. Per-trial keyed streams make results independent of worker
+ * count, chunking and the order in which components were created. Draw k is a hash of the
+ * key, the trial and k (a counter-based generator in the manner of SplitMix), so starting a
+ * stream costs one hash and most processes, which settle a window with one draw, need no more.
  */
 export class KeyedStream {
   private h = 0;
   private key1 = 0;
   private trial = 0;
   private started = false;
-  private a = 0;
-  private b = 0;
-  private c = 0;
-  private d = 0;
+  private state = 0;
 
   constructor(private readonly seed: SeedKey) {}
 
@@ -68,28 +65,11 @@ export class KeyedStream {
 
   /** The next uniform number in (0, 1), after the one `start` returned. */
   readonly next: Random = () => {
-    if (!this.started) this.startGenerator();
-    return (this.step() + 0.5) * TWO_POW_MINUS_32;
+    if (!this.started) {
+      this.started = true;
+      this.state = mix32(this.key1 ^ this.trial ^ this.seed[2]) ^ this.h ^ this.seed[3];
+    }
+    this.state = (this.state + GOLDEN) | 0;
+    return (mix32(this.state) + 0.5) * TWO_POW_MINUS_32;
   };
-
-  private startGenerator(): void {
-    this.started = true;
-    this.a = this.h ^ this.seed[3];
-    this.b = mix32(this.key1 ^ this.trial ^ this.seed[2]);
-    this.c = mix32(this.b ^ this.h);
-    this.d = 1;
-    this.step();
-    this.step();
-    this.step();
-  }
-
-  private step(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return t >>> 0;
-  }
 }

@@ -11,7 +11,7 @@ export function createLocalRunner(): Runner {
     {
       load: (scenario, seed) => worker.load(scenario, seed),
       simulate: async (start, count) => {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
         return worker.simulate(start, count);
       },
     },

@@ -14,6 +14,8 @@ export class FailoverStates {
   private readonly switchOk: Uint8Array;
   private readonly target: Int32Array;
   private readonly blocked: Uint8Array;
+  /** How many groups have a switch under way. */
+  private switches = 0;
 
   constructor(size: number) {
     this.active = new Int32Array(size);
@@ -28,6 +30,7 @@ export class FailoverStates {
   reset(): void {
     this.active.fill(0);
     this.switching.fill(0);
+    this.switches = 0;
     this.blocked.fill(0);
   }
 
@@ -38,12 +41,12 @@ export class FailoverStates {
 
   /** Whether any group has a switch under way. */
   anySwitching(): boolean {
-    for (let g = 0; g < this.switching.length; g++) if (this.switching[g] === 1) return true;
-    return false;
+    return this.switches > 0;
   }
 
   /** The earliest completion time of a switch under way, Infinity when none is. */
   nextSwitchTime(): number {
+    if (this.switches === 0) return Infinity;
     let next = Infinity;
     for (let g = 0; g < this.switching.length; g++) {
       if (this.switching[g] === 1 && this.switchEnd[g] < next) next = this.switchEnd[g];
@@ -74,6 +77,7 @@ export class FailoverStates {
       const target = firstUp(errors, count, this.active[g]);
       if (target < 0) break;
       this.switching[g] = 1;
+      this.switches++;
       this.target[g] = target;
       this.switchEnd[g] = time + delay;
       this.switchOk[g] = success >= 1 || random() < success ? 1 : 0;
@@ -84,6 +88,7 @@ export class FailoverStates {
 
   private complete(g: number): void {
     this.switching[g] = 0;
+    this.switches--;
     if (this.switchOk[g] === 1) this.active[g] = this.target[g];
     else this.blocked[g] = 1;
   }

@@ -22,9 +22,21 @@ export class Structure {
   private lastDirty = -1;
   /** Instances of each component with a non-zero error. */
   private readonly unhealthy: Int32Array;
+  /** Full outages (error rate 1) and partial ones active on each instance. */
+  private readonly fullOutages: Int32Array;
+  private readonly partialOutages: Int32Array;
+  private readonly suspended: Uint8Array;
   private stale = false;
   private readonly scratch: Float64Array;
   private readonly switchStreams: KeyedStream[];
+  private readonly instanceStart: Int32Array;
+  private readonly replicaMode: Uint8Array;
+  private readonly replicaGroup: Int32Array;
+  private readonly dependencyStart: Int32Array;
+  private readonly dependencies: Int32Array;
+  private readonly impact: Float64Array;
+  private readonly alternativeMode: Uint8Array;
+  private readonly alternativeGroup: Int32Array;
 
   constructor(
     private readonly model: Model,
@@ -38,9 +50,22 @@ export class Structure {
     this.position = new Int32Array(components.count).fill(-1);
     model.order.forEach((c, k) => (this.position[c] = k));
     this.unhealthy = new Int32Array(components.count);
+    this.fullOutages = new Int32Array(instances.count);
+    this.suspended = new Uint8Array(processes.count);
+    this.partialOutages = new Int32Array(instances.count);
     this.failover = new FailoverStates(model.failoverGroups.length);
     this.scratch = new Float64Array(Math.max(instances.count, components.dependencies.length, 1));
     this.switchStreams = model.failoverGroups.map(() => new KeyedStream(seed));
+    ({
+      instanceStart: this.instanceStart,
+      replicaMode: this.replicaMode,
+      replicaGroup: this.replicaGroup,
+      dependencyStart: this.dependencyStart,
+      dependencies: this.dependencies,
+      impact: this.impact,
+      alternativeMode: this.alternativeMode,
+      alternativeGroup: this.alternativeGroup,
+    } = components);
   }
 
   /** Starts a trial with every process up. */
@@ -52,6 +77,8 @@ export class Structure {
     this.firstDirty = Infinity;
     this.lastDirty = -1;
     this.unhealthy.fill(0);
+    this.fullOutages.fill(0);
+    this.partialOutages.fill(0);
     this.stale = true;
     this.failover.reset();
     this.model.failoverGroups.forEach((g, index) =>
@@ -61,24 +88,46 @@ export class Structure {
 
   /** Adds `delta` down intervals to process p and updates the errors of its instances. */
   change(p: number, delta: number): void {
+    const was = this.activeCount[p] > 0;
     this.activeCount[p] += delta;
+    if (was !== this.activeCount[p] > 0) this.refreshInstances(p);
+  }
+
+  /**
+   * Sets an active process aside for a what-if (`suspend`) and brings it back (`resume`);
+   * its interval count is untouched, so the trial carries on as before once resumed.
+   */
+  suspend(p: number): void {
+    this.suspended[p] = 1;
     this.refreshInstances(p);
   }
 
-  /** Recomputes the error of each instance that process p acts on. */
-  refreshInstances(p: number): void {
+  resume(p: number): void {
+    this.suspended[p] = 0;
+    this.refreshInstances(p);
+  }
+
+  private isActive(p: number): boolean {
+    return this.activeCount[p] > 0 && this.suspended[p] === 0;
+  }
+
+  /**
+   * Updates the error of each instance that process p acts on after p started or ended: 1 while
+   * any full outage is active on it, else 1 − Π (1 − errorRate) over its active partial
+   * outages. Counting outages keeps a full one, even an event over many instances, O(1) each.
+   */
+  private refreshInstances(p: number): void {
     const { processes, instances } = this.model;
+    const full = processes.errorRate[p] === 1;
+    const step = this.isActive(p) ? 1 : -1;
     const end = processes.instanceStart[p + 1];
     for (let k = processes.instanceStart[p]; k < end; k++) {
       const i = processes.instances[k];
-      let good = 1;
-      const last = instances.processStart[i + 1];
-      for (let q = instances.processStart[i]; q < last; q++) {
-        const process = instances.processes[q];
-        if (this.activeCount[process] > 0) good *= 1 - processes.errorRate[process];
-      }
+      if (full) this.fullOutages[i] += step;
+      else this.partialOutages[i] += step;
+      const after =
+        this.fullOutages[i] > 0 ? 1 : this.partialOutages[i] > 0 ? this.partialError(i) : 0;
       const before = this.instanceError[i];
-      const after = 1 - good;
       if (before === after) continue;
       this.instanceError[i] = after;
       const c = instances.component[i];
@@ -88,6 +137,18 @@ export class Structure {
         this.stale = true;
       }
     }
+  }
+
+  private partialError(i: number): number {
+    const { processes, instances } = this.model;
+    let good = 1;
+    const last = instances.processStart[i + 1];
+    for (let q = instances.processStart[i]; q < last; q++) {
+      const process = instances.processes[q];
+      const rate = processes.errorRate[process];
+      if (rate < 1 && this.isActive(process)) good *= 1 - rate;
+    }
+    return 1 - good;
   }
 
   /**
@@ -151,49 +212,65 @@ export class Structure {
   }
 
   private replicaError(c: number, time: number, advance: boolean): number {
-    const { components } = this.model;
-    const first = components.instanceStart[c];
-    const mode = components.replicaMode[c];
+    const first = this.instanceStart[c];
+    const mode = this.replicaMode[c];
     if (mode === COMBINE_NONE) return this.instanceError[first];
 
-    const count = components.instanceStart[c + 1] - first;
+    const count = this.instanceStart[c + 1] - first;
+    const { replicas } = this.model.components;
+    if (mode === COMBINE_ACTIVE) {
+      return activeActiveError(
+        this.instanceError,
+        first,
+        count,
+        replicas.needed[c],
+        replicas.shed[c] === 1,
+      );
+    }
     for (let r = 0; r < count; r++) this.scratch[r] = this.instanceError[first + r];
-    const group = components.replicaGroup[c];
-    return this.combine(c, components.replicas, mode, group, count, time, advance);
+    return this.failoverError(c, replicas, this.replicaGroup[c], count, time, advance);
   }
 
   private dependencyError(c: number, time: number, advance: boolean): number {
-    const { components } = this.model;
-    const start = components.dependencyStart[c];
-    const end = components.dependencyStart[c + 1];
-    const mode = components.alternativeMode[c];
+    const start = this.dependencyStart[c];
+    const end = this.dependencyStart[c + 1];
+    const dependencies = this.dependencies;
+    const mode = this.alternativeMode[c];
     if (mode === COMBINE_NONE) {
       let good = 1;
-      for (let k = start; k < end; k++) {
-        good *= 1 - components.impact[k] * this.error[components.dependencies[k]];
-      }
+      for (let k = start; k < end; k++) good *= 1 - this.impact[k] * this.error[dependencies[k]];
       return 1 - good;
     }
 
-    for (let k = start; k < end; k++) {
-      this.scratch[k - start] = this.error[components.dependencies[k]];
+    for (let k = start; k < end; k++) this.scratch[k - start] = this.error[dependencies[k]];
+    const { alternatives } = this.model.components;
+    if (mode === COMBINE_ACTIVE) {
+      return activeActiveError(
+        this.scratch,
+        0,
+        end - start,
+        alternatives.needed[c],
+        alternatives.shed[c] === 1,
+      );
     }
-    const group = components.alternativeGroup[c];
-    return this.combine(c, components.alternatives, mode, group, end - start, time, advance);
+    return this.failoverError(
+      c,
+      alternatives,
+      this.alternativeGroup[c],
+      end - start,
+      time,
+      advance,
+    );
   }
 
-  private combine(
+  private failoverError(
     c: number,
     how: Combination,
-    mode: number,
     group: number,
     count: number,
     time: number,
     advance: boolean,
   ): number {
-    if (mode === COMBINE_ACTIVE) {
-      return activeActiveError(this.scratch, count, how.needed[c], how.shed[c] === 1);
-    }
     if (!advance) return this.scratch[this.failover.active[group]];
     const random = this.switchStreams[group].next;
     return this.failover.step(

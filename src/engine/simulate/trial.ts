@@ -5,6 +5,12 @@ import { drawDownIntervals } from './renewal';
 import { sortByTime } from './sort';
 import { Structure } from './structure';
 
+/** How much a what-if must lower an error to count, against rounding. */
+const EPSILON = 1e-12;
+
+/** The most processes whose subsets attribution tries one by one (2^n evaluations). */
+const MAX_SUBSET_SIZE = 10;
+
 /** Receives the piecewise-constant journey errors of a trial, for drawing its timeline. */
 export interface TrialRecorder {
   segment(start: number, end: number, journeyErrors: Float64Array): void;
@@ -34,7 +40,9 @@ export class TrialSimulator {
   private codes = new Int32Array(128);
   private scratchTimes = new Float64Array(128);
   private scratchCodes = new Int32Array(128);
-  private whatIf = new Float64Array(0);
+  private withoutErrors = new Float64Array(0);
+  private readonly picked: Uint8Array;
+  private pickedCount = 0;
 
   constructor(
     private readonly model: Model,
@@ -51,6 +59,7 @@ export class TrialSimulator {
     this.journeyError = new Float64Array(journeys);
     this.lost = new Float64Array(journeys);
     this.activeList = new Int32Array(model.processes.count);
+    this.picked = new Uint8Array(model.processes.count);
   }
 
   /** Simulates trial `trial` and leaves its results in `unavailability` and `attribution`. */
@@ -155,40 +164,89 @@ export class TrialSimulator {
   /**
    * Splits this segment's lost time of each journey equally among the active processes that
    * contribute to it: those whose removal alone would lower the journey's error. When no single
-   * removal helps (two modes that each take the same instance down), every active process that
-   * reaches the journey shares it. A lone candidate needs no what-if.
+   * removal would (two modes that each take the same instance down, or two failed sides of a
+   * serial pair), it goes to the members of the minimal sets of active processes that would
+   * cause a loss by themselves. A lone candidate needs no what-if.
    */
   private attribute(duration: number, now: number): void {
     const journeys = this.model.journeys.length;
-    const credits = this.model.credits.length;
-    const { reaches, credit } = this.model.processes;
-    let whatIf: Float64Array | undefined;
+    const { reaches } = this.model.processes;
+    let without: Float64Array | undefined;
 
     for (let j = 0; j < journeys; j++) {
       const e = this.journeyError[j];
       if (e <= 0) continue;
       const lost = (e * duration) / this.model.window;
-      let candidates = 0;
-      let lone = -1;
-      for (let a = 0; a < this.activeSize; a++) {
-        if (reaches[this.activeList[a] * journeys + j] === 1) {
-          candidates++;
-          lone = this.activeList[a];
-        }
+      const reaching = (a: number): boolean => reaches[this.activeList[a] * journeys + j] === 1;
+      if (this.pick(reaching) > 1) {
+        without ??= this.whatIfErrors(now);
+        const w = without;
+        if (this.pick((a) => w[a * journeys + j] < e - EPSILON) === 0) this.pickLossSets(j, now);
       }
-      if (candidates === 1) {
-        this.attribution[j * credits + credit[lone]] += lost;
-        continue;
+      this.credit(j, lost);
+    }
+  }
+
+  /**
+   * Picks the members of every minimal set of active processes reaching journey j that loses
+   * requests on its own, by trying each subset. Reached only when no single removal helps, with
+   * a handful of processes; past MAX_SUBSET_SIZE it picks all of them.
+   */
+  private pickLossSets(j: number, now: number): void {
+    const journeys = this.model.journeys;
+    const members: number[] = [];
+    for (let a = 0; a < this.activeSize; a++) {
+      if (this.model.processes.reaches[this.activeList[a] * journeys.length + j] === 1) {
+        members.push(a);
       }
-      whatIf ??= this.whatIfErrors(now);
-      let helpers = 0;
-      for (let a = 0; a < this.activeSize; a++) if (whatIf[a * journeys + j] < e - 1e-12) helpers++;
-      const all = helpers === 0;
-      const share = lost / (all ? candidates : helpers);
-      for (let a = 0; a < this.activeSize; a++) {
-        const p = this.activeList[a];
-        const counts = all ? reaches[p * journeys + j] === 1 : whatIf[a * journeys + j] < e - 1e-12;
-        if (counts) this.attribution[j * credits + credit[p]] += share;
+    }
+    if (members.length > MAX_SUBSET_SIZE) {
+      this.pick((a) => members.includes(a));
+      return;
+    }
+
+    const loses = new Uint8Array(1 << members.length);
+    for (let mask = 1; mask < loses.length; mask++) {
+      members.forEach((a, bit) =>
+        mask & (1 << bit) ? 0 : this.structure.suspend(this.activeList[a]),
+      );
+      this.structure.evaluate(now, false);
+      loses[mask] = this.structure.error[journeys[j].entry] > EPSILON ? 1 : 0;
+      members.forEach((a, bit) =>
+        mask & (1 << bit) ? 0 : this.structure.resume(this.activeList[a]),
+      );
+    }
+    this.structure.evaluate(now, false);
+
+    let union = 0;
+    for (let mask = 1; mask < loses.length; mask++) {
+      const minimal = members.every((_, bit) => !(mask & (1 << bit)) || !loses[mask ^ (1 << bit)]);
+      if (loses[mask] && minimal) union |= mask;
+    }
+    this.pick((a) => {
+      const bit = members.indexOf(a);
+      return bit >= 0 && (union & (1 << bit)) !== 0;
+    });
+  }
+
+  /** Marks the active processes for which `test` holds and returns how many there are. */
+  private pick(test: (a: number) => boolean): number {
+    let count = 0;
+    for (let a = 0; a < this.activeSize; a++) {
+      this.picked[a] = test(a) ? 1 : 0;
+      count += this.picked[a];
+    }
+    this.pickedCount = count;
+    return count;
+  }
+
+  /** Shares `lost` of journey j equally among the picked processes. */
+  private credit(j: number, lost: number): void {
+    const credits = this.model.credits.length;
+    const share = lost / this.pickedCount;
+    for (let a = 0; a < this.activeSize; a++) {
+      if (this.picked[a] === 1) {
+        this.attribution[j * credits + this.model.processes.credit[this.activeList[a]]] += share;
       }
     }
   }
@@ -197,22 +255,18 @@ export class TrialSimulator {
   private whatIfErrors(now: number): Float64Array {
     const journeys = this.model.journeys;
     const structure = this.structure;
-    if (this.whatIf.length < this.activeSize * journeys.length) {
-      this.whatIf = new Float64Array(2 * this.activeSize * journeys.length);
+    if (this.withoutErrors.length < this.activeSize * journeys.length) {
+      this.withoutErrors = new Float64Array(2 * this.activeSize * journeys.length);
     }
     for (let a = 0; a < this.activeSize; a++) {
-      const p = this.activeList[a];
-      const count = structure.activeCount[p];
-      structure.activeCount[p] = 0;
-      structure.refreshInstances(p);
+      structure.suspend(this.activeList[a]);
       structure.evaluate(now, false);
       for (let j = 0; j < journeys.length; j++) {
-        this.whatIf[a * journeys.length + j] = structure.error[journeys[j].entry];
+        this.withoutErrors[a * journeys.length + j] = structure.error[journeys[j].entry];
       }
-      structure.activeCount[p] = count;
-      structure.refreshInstances(p);
-      structure.evaluate(now, false);
+      structure.resume(this.activeList[a]);
     }
-    return this.whatIf;
+    structure.evaluate(now, false);
+    return this.withoutErrors;
   }
 }
