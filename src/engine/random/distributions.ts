@@ -1,4 +1,5 @@
 import type { Random } from './streams';
+import { standardExponential } from './ziggurat';
 
 /*
  * Each sampler takes its uniform source as an argument, in the manner of d3-random. d3-random's
@@ -7,9 +8,9 @@ import type { Random } from './streams';
  * stateless. Every distribution is parameterised by its mean, as the scenario format is.
  */
 
-/** Draws an exponential time with the given mean. */
+/** Draws an exponential time with the given mean (by the ziggurat: no logarithm, mostly). */
 export function exponential(random: Random, mean: number): number {
-  return -mean * Math.log(random());
+  return mean * standardExponential(random);
 }
 
 /** Draws a standard normal deviate (Box–Muller, one of the pair). */

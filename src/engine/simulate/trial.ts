@@ -40,6 +40,10 @@ export class TrialSimulator {
   private codes = new Int32Array(128);
   private scratchTimes = new Float64Array(128);
   private scratchCodes = new Int32Array(128);
+  /** Ends of the intervals under way, earliest first. */
+  private endTimes = new Float64Array(128);
+  private endProcesses = new Int32Array(128);
+  private endCount = 0;
   private withoutErrors = new Float64Array(0);
   private readonly picked: Uint8Array;
   private pickedCount = 0;
@@ -85,21 +89,16 @@ export class TrialSimulator {
     }
   }
 
-  /** Lists the change points in time order: code 2n is the start of interval n, 2n + 1 its end. */
-  private sortChanges(): number {
-    const { start, end, count } = this.intervals;
-    if (this.times.length < 2 * count) this.growChanges(4 * count);
-    let size = 0;
+  /** Lists the intervals by start time in `times` and `codes` (the interval's index). */
+  private sortStarts(): number {
+    const { start, count } = this.intervals;
+    if (this.times.length < count) this.growChanges(2 * count);
     for (let n = 0; n < count; n++) {
-      this.times[size] = start[n];
-      this.codes[size++] = 2 * n;
-      if (end[n] < this.model.window) {
-        this.times[size] = end[n];
-        this.codes[size++] = 2 * n + 1;
-      }
+      this.times[n] = start[n];
+      this.codes[n] = n;
     }
-    sortByTime(this.times, this.codes, size, this.scratchTimes, this.scratchCodes);
-    return size;
+    sortByTime(this.times, this.codes, count, this.scratchTimes, this.scratchCodes);
+    return count;
   }
 
   private growChanges(size: number): void {
@@ -107,24 +106,35 @@ export class TrialSimulator {
     this.codes = new Int32Array(size);
     this.scratchTimes = new Float64Array(size);
     this.scratchCodes = new Int32Array(size);
+    this.endTimes = new Float64Array(size);
+    this.endProcesses = new Int32Array(size);
   }
 
+  /**
+   * Walks the trial's change points in time order: interval starts from the sorted list, ends
+   * from a short sorted queue of the intervals under way. After all changes of an instant are
+   * applied, the structure is evaluated (if anything that matters changed) and the journeys'
+   * errors hold until the next change point or failover switch.
+   */
   private sweep(trial: number, recorder?: TrialRecorder): void {
     const { window, journeys } = this.model;
-    const process = this.intervals.process;
-    const size = this.sortChanges();
+    const { end, process } = this.intervals;
+    const starts = this.sortStarts();
     const structure = this.structure;
     structure.reset(trial);
     this.activeSize = 0;
+    this.endCount = 0;
 
     let now = 0;
     let next = 0;
     let losing = false;
     for (;;) {
-      while (next < size && this.times[next] <= now) {
-        const code = this.codes[next++];
-        this.toggle(process[code >> 1], (code & 1) === 0 ? 1 : -1);
+      while (next < starts && this.times[next] <= now) {
+        const n = this.codes[next++];
+        this.toggle(process[n], 1);
+        if (end[n] < window) this.queueEnd(end[n], process[n]);
       }
+      while (this.endCount > 0 && this.endTimes[0] <= now) this.toggle(this.dequeueEnd(), -1);
       if (structure.needsEvaluation()) {
         structure.evaluate(now, true);
         losing = false;
@@ -135,13 +145,35 @@ export class TrialSimulator {
         }
       }
 
-      const changeAt = next < size ? this.times[next] : window;
-      const until = Math.min(changeAt, structure.failover.nextSwitchTime(), window);
+      const startAt = next < starts ? this.times[next] : window;
+      const endAt = this.endCount > 0 ? this.endTimes[0] : window;
+      const until = Math.min(startAt, endAt, structure.failover.nextSwitchTime(), window);
       recorder?.segment(now, until, this.journeyError);
       if (losing && until > now) this.integrate(until - now, now);
       if (until >= window) return;
       now = until;
     }
+  }
+
+  private queueEnd(time: number, p: number): void {
+    let k = this.endCount++;
+    while (k > 0 && this.endTimes[k - 1] > time) {
+      this.endTimes[k] = this.endTimes[k - 1];
+      this.endProcesses[k] = this.endProcesses[k - 1];
+      k--;
+    }
+    this.endTimes[k] = time;
+    this.endProcesses[k] = p;
+  }
+
+  private dequeueEnd(): number {
+    const p = this.endProcesses[0];
+    this.endCount--;
+    for (let k = 0; k < this.endCount; k++) {
+      this.endTimes[k] = this.endTimes[k + 1];
+      this.endProcesses[k] = this.endProcesses[k + 1];
+    }
+    return p;
   }
 
   private toggle(p: number, delta: number): void {
@@ -170,21 +202,40 @@ export class TrialSimulator {
    */
   private attribute(duration: number, now: number): void {
     const journeys = this.model.journeys.length;
-    const { reaches } = this.model.processes;
     let without: Float64Array | undefined;
 
     for (let j = 0; j < journeys; j++) {
       const e = this.journeyError[j];
       if (e <= 0) continue;
-      const lost = (e * duration) / this.model.window;
-      const reaching = (a: number): boolean => reaches[this.activeList[a] * journeys + j] === 1;
-      if (this.pick(reaching) > 1) {
+      if (this.pickReaching(j) > 1) {
         without ??= this.whatIfErrors(now);
-        const w = without;
-        if (this.pick((a) => w[a * journeys + j] < e - EPSILON) === 0) this.pickLossSets(j, now);
+        if (this.pickHelping(without, j, e) === 0) this.pickLossSets(j, now);
       }
-      this.credit(j, lost);
+      this.credit(j, (e * duration) / this.model.window);
     }
+  }
+
+  /** Picks the active processes that reach journey j. */
+  private pickReaching(j: number): number {
+    const { reaches } = this.model.processes;
+    const journeys = this.model.journeys.length;
+    let count = 0;
+    for (let a = 0; a < this.activeSize; a++) {
+      this.picked[a] = reaches[this.activeList[a] * journeys + j];
+      count += this.picked[a];
+    }
+    return (this.pickedCount = count);
+  }
+
+  /** Picks the active processes whose removal lowers journey j's error e. */
+  private pickHelping(without: Float64Array, j: number, e: number): number {
+    const journeys = this.model.journeys.length;
+    let count = 0;
+    for (let a = 0; a < this.activeSize; a++) {
+      this.picked[a] = without[a * journeys + j] < e - EPSILON ? 1 : 0;
+      count += this.picked[a];
+    }
+    return (this.pickedCount = count);
   }
 
   /**
@@ -201,20 +252,16 @@ export class TrialSimulator {
       }
     }
     if (members.length > MAX_SUBSET_SIZE) {
-      this.pick((a) => members.includes(a));
+      this.pickReaching(j);
       return;
     }
 
     const loses = new Uint8Array(1 << members.length);
     for (let mask = 1; mask < loses.length; mask++) {
-      members.forEach((a, bit) =>
-        mask & (1 << bit) ? 0 : this.structure.suspend(this.activeList[a]),
-      );
+      this.setAsideOutside(members, mask, true);
       this.structure.evaluate(now, false);
       loses[mask] = this.structure.error[journeys[j].entry] > EPSILON ? 1 : 0;
-      members.forEach((a, bit) =>
-        mask & (1 << bit) ? 0 : this.structure.resume(this.activeList[a]),
-      );
+      this.setAsideOutside(members, mask, false);
     }
     this.structure.evaluate(now, false);
 
@@ -223,26 +270,24 @@ export class TrialSimulator {
       const minimal = members.every((_, bit) => !(mask & (1 << bit)) || !loses[mask ^ (1 << bit)]);
       if (loses[mask] && minimal) union |= mask;
     }
-    this.pick((a) => {
-      const bit = members.indexOf(a);
-      return bit >= 0 && (union & (1 << bit)) !== 0;
-    });
+    this.picked.fill(0, 0, this.activeSize);
+    members.forEach((a, bit) => (this.picked[a] = (union >> bit) & 1));
+    this.pickedCount = members.filter((_, bit) => (union >> bit) & 1).length;
   }
 
-  /** Marks the active processes for which `test` holds and returns how many there are. */
-  private pick(test: (a: number) => boolean): number {
-    let count = 0;
-    for (let a = 0; a < this.activeSize; a++) {
-      this.picked[a] = test(a) ? 1 : 0;
-      count += this.picked[a];
-    }
-    this.pickedCount = count;
-    return count;
+  /** Suspends (or resumes) the members whose bit is not in `mask`. */
+  private setAsideOutside(members: number[], mask: number, suspend: boolean): void {
+    members.forEach((a, bit) => {
+      if (mask & (1 << bit)) return;
+      if (suspend) this.structure.suspend(this.activeList[a]);
+      else this.structure.resume(this.activeList[a]);
+    });
   }
 
   /** Shares `lost` of journey j equally among the picked processes. */
   private credit(j: number, lost: number): void {
     const credits = this.model.credits.length;
+    if (this.pickedCount === 0) return;
     const share = lost / this.pickedCount;
     for (let a = 0; a < this.activeSize; a++) {
       if (this.picked[a] === 1) {
