@@ -24,6 +24,18 @@ export function streamKey(identity: string): StreamKey {
 const TWO_POW_MINUS_32 = 2 ** -32;
 const GOLDEN = 0x9e3779b9;
 
+function firstHash(key0: number, trialKey: number): number {
+  return mix32(key0 ^ trialKey);
+}
+
+/**
+ * The first draw of stream `key0` in the trial with key `trialKey`, the same number `startWith`
+ * returns, without positioning a stream: most processes need nothing more.
+ */
+export function firstDraw(key0: number, trialKey: number): number {
+  return (firstHash(key0, trialKey) + 0.5) * TWO_POW_MINUS_32;
+}
+
 /**
  * A reusable random stream whose draws depend only on (seed, stream key, trial): start it for
  * a process and a trial, then draw. Per-trial keyed streams make results independent of worker
@@ -56,7 +68,7 @@ export class KeyedStream {
 
   /** `start` for a trial whose `trialKey` is known: one hash settles the first draw. */
   startWith(key0: number, key1: number, trialKey: number): number {
-    this.h = mix32(key0 ^ trialKey);
+    this.h = firstHash(key0, trialKey);
     this.key1 = key1;
     this.trial = trialKey;
     this.started = false;

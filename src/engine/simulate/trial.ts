@@ -1,5 +1,5 @@
 import type { Model } from '../model/types';
-import { KeyedStream, type SeedKey } from '../random/streams';
+import { firstDraw, KeyedStream, type SeedKey } from '../random/streams';
 import { IntervalBuffer } from './intervals';
 import { drawDownIntervals } from './renewal';
 import { sortByTime } from './sort';
@@ -46,7 +46,10 @@ export class TrialSimulator {
   private endCount = 0;
   private withoutErrors = new Float64Array(0);
   private readonly picked: Uint8Array;
-  private pickedCount = 0;
+  /** The contributors of journey j: contributors[contributorStart[j] .. contributorStart[j + 1]). */
+  private contributors = new Int32Array(64);
+  private readonly contributorStart: Int32Array;
+  private contributorsKnown = false;
 
   constructor(
     private readonly model: Model,
@@ -64,6 +67,7 @@ export class TrialSimulator {
     this.lost = new Float64Array(journeys);
     this.activeList = new Int32Array(model.processes.count);
     this.picked = new Uint8Array(model.processes.count);
+    this.contributorStart = new Int32Array(journeys + 1);
   }
 
   /** Simulates trial `trial` and leaves its results in `unavailability` and `attribution`. */
@@ -83,8 +87,8 @@ export class TrialSimulator {
     const trialKey = this.stream.trialKey(trial);
     for (let k = 0; k < this.relevant.length; k++) {
       const p = this.relevant[k];
+      if (firstDraw(processes.key0[p], trialKey) < processes.quiet[p]) continue;
       const u = this.stream.startWith(processes.key0[p], processes.key1[p], trialKey);
-      if (u < processes.quiet[p]) continue;
       drawDownIntervals(processes, p, window, u, this.stream.next, this.intervals);
     }
   }
@@ -124,6 +128,7 @@ export class TrialSimulator {
     structure.reset(trial);
     this.activeSize = 0;
     this.endCount = 0;
+    this.contributorsKnown = false;
 
     let now = 0;
     let next = 0;
@@ -137,6 +142,7 @@ export class TrialSimulator {
       while (this.endCount > 0 && this.endTimes[0] <= now) this.toggle(this.dequeueEnd(), -1);
       if (structure.needsEvaluation()) {
         structure.evaluate(now, true);
+        this.contributorsKnown = false;
         losing = false;
         for (let j = 0; j < journeys.length; j++) {
           const e = structure.error[journeys[j].entry];
@@ -202,17 +208,54 @@ export class TrialSimulator {
    */
   private attribute(duration: number, now: number): void {
     const journeys = this.model.journeys.length;
-    let without: Float64Array | undefined;
+    if (!this.contributorsKnown) this.findContributors(now);
 
     for (let j = 0; j < journeys; j++) {
+      const e = this.journeyError[j];
+      const first = this.contributorStart[j];
+      const count = this.contributorStart[j + 1] - first;
+      if (e <= 0 || count === 0) continue;
+      const share = (e * duration) / this.model.window / count;
+      const row = j * this.model.credits.length;
+      for (let k = first; k < first + count; k++) {
+        this.attribution[row + this.model.processes.credit[this.contributors[k]]] += share;
+      }
+    }
+  }
+
+  /**
+   * Finds the contributors of each losing journey and keeps them until the structure is next
+   * evaluated: a change point that needs no evaluation (a replica down while its siblings
+   * serve) changes no one's contribution.
+   */
+  private findContributors(now: number): void {
+    const journeys = this.model.journeys.length;
+    let without: Float64Array | undefined;
+    let size = 0;
+    for (let j = 0; j < journeys; j++) {
+      this.contributorStart[j] = size;
       const e = this.journeyError[j];
       if (e <= 0) continue;
       if (this.pickReaching(j) > 1) {
         without ??= this.whatIfErrors(now);
         if (this.pickHelping(without, j, e) === 0) this.pickLossSets(j, now);
       }
-      this.credit(j, (e * duration) / this.model.window);
+      size = this.keepPicked(size);
     }
+    this.contributorStart[journeys] = size;
+    this.contributorsKnown = true;
+  }
+
+  private keepPicked(size: number): number {
+    if (this.contributors.length < size + this.activeSize) {
+      const grown = new Int32Array(2 * (size + this.activeSize));
+      grown.set(this.contributors);
+      this.contributors = grown;
+    }
+    for (let a = 0; a < this.activeSize; a++) {
+      if (this.picked[a] === 1) this.contributors[size++] = this.activeList[a];
+    }
+    return size;
   }
 
   /** Picks the active processes that reach journey j. */
@@ -224,7 +267,7 @@ export class TrialSimulator {
       this.picked[a] = reaches[this.activeList[a] * journeys + j];
       count += this.picked[a];
     }
-    return (this.pickedCount = count);
+    return count;
   }
 
   /** Picks the active processes whose removal lowers journey j's error e. */
@@ -235,7 +278,7 @@ export class TrialSimulator {
       this.picked[a] = without[a * journeys + j] < e - EPSILON ? 1 : 0;
       count += this.picked[a];
     }
-    return (this.pickedCount = count);
+    return count;
   }
 
   /**
@@ -272,7 +315,6 @@ export class TrialSimulator {
     }
     this.picked.fill(0, 0, this.activeSize);
     members.forEach((a, bit) => (this.picked[a] = (union >> bit) & 1));
-    this.pickedCount = members.filter((_, bit) => (union >> bit) & 1).length;
   }
 
   /** Suspends (or resumes) the members whose bit is not in `mask`. */
@@ -282,18 +324,6 @@ export class TrialSimulator {
       if (suspend) this.structure.suspend(this.activeList[a]);
       else this.structure.resume(this.activeList[a]);
     });
-  }
-
-  /** Shares `lost` of journey j equally among the picked processes. */
-  private credit(j: number, lost: number): void {
-    const credits = this.model.credits.length;
-    if (this.pickedCount === 0) return;
-    const share = lost / this.pickedCount;
-    for (let a = 0; a < this.activeSize; a++) {
-      if (this.picked[a] === 1) {
-        this.attribution[j * credits + this.model.processes.credit[this.activeList[a]]] += share;
-      }
-    }
   }
 
   /** Journey errors with each active process removed in turn: [a * journeys + j]. */
