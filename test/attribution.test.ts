@@ -1,27 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../src/engine/model/compile';
 import type { Model } from '../src/engine/model/types';
 import { seedKey } from '../src/engine/random/streams';
-import type { ScenarioDoc } from '../src/engine/scenario/schema';
-import { validateScenario } from '../src/engine/scenario/validate';
+import type { FailureModeDoc } from '../src/engine/scenario/schema';
 import { ChunkSimulator } from '../src/engine/simulate/chunk';
 import { TrialSimulator } from '../src/engine/simulate/trial';
 import { attributionShares } from '../src/engine/summary/result';
-
-type Parts = Pick<ScenarioDoc, 'components'> & Partial<ScenarioDoc>;
-
-function compile(parts: Parts): Model {
-  const checked = validateScenario({
-    nines: 1,
-    name: 'attribution test',
-    window: '30d',
-    journeys: [{ id: 'use', entry: parts.components[0].id, target: '99%' }],
-    ...parts,
-  });
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return compileModel(checked.scenario);
-}
+import { compileParts, compileScenario } from './support/compile-scenario';
 
 /** The attribution list of journey j over `trials` trials. */
 function sharesOf(model: Model, trials = 2000, j = 0) {
@@ -55,9 +40,39 @@ function meanAndError(values: number[]): { mean: number; se: number } {
 
 const crash = (mtbf: string, mttr: string) => [{ name: 'crash', mtbf, mttr }];
 
+/** `app` over two components `a` and `b` in series, failing by `a` and by `b`. */
+function serialPair(a: FailureModeDoc[], b: FailureModeDoc[]): Model {
+  return compileParts({
+    components: [{ id: 'app' }, { id: 'a', failures: a }, { id: 'b', failures: b }],
+    dependencies: [
+      { from: 'app', to: 'a' },
+      { from: 'app', to: 'b' },
+    ],
+  });
+}
+
+/**
+ * `app` over a component `x` failing by `failures` and a failover `db` whose primary never fails
+ * and whose standby (zone b) an event takes down half the time.
+ */
+function besideDownStandby(failures: FailureModeDoc[]): Model {
+  return compileParts({
+    components: [
+      { id: 'app' },
+      { id: 'db', replicas: { count: 2, mode: 'failover', tags: [{ zone: 'a' }, { zone: 'b' }] } },
+      { id: 'x', failures },
+    ],
+    dependencies: [
+      { from: 'app', to: 'db' },
+      { from: 'app', to: 'x' },
+    ],
+    events: [{ name: 'zone b outage', match: { zone: 'b' }, mtbf: '1d', mttr: '1d' }],
+  });
+}
+
 describe('attribution', () => {
   it('gives the whole budget to the one component that fails', () => {
-    const model = compile({
+    const model = compileParts({
       components: [{ id: 'app' }, { id: 'db', failures: crash('5d', '4h') }],
       dependencies: [{ from: 'app', to: 'db' }],
     });
@@ -66,17 +81,7 @@ describe('attribution', () => {
   });
 
   it('splits about evenly between two identical independent serial components', () => {
-    const model = compile({
-      components: [
-        { id: 'app' },
-        { id: 'a', failures: crash('5d', '8h') },
-        { id: 'b', failures: crash('5d', '8h') },
-      ],
-      dependencies: [
-        { from: 'app', to: 'a' },
-        { from: 'app', to: 'b' },
-      ],
-    });
+    const model = serialPair(crash('5d', '8h'), crash('5d', '8h'));
     const { credit } = perTrial(model, 5000);
     const a = credit.get('a')!;
     const b = credit.get('b')!;
@@ -90,17 +95,7 @@ describe('attribution', () => {
   });
 
   it('credits serial components (1 − A_a) A_b + (1 − A_a)(1 − A_b) / 2 per window', () => {
-    const model = compile({
-      components: [
-        { id: 'app' },
-        { id: 'a', failures: crash('3d', '12h') },
-        { id: 'b', failures: crash('2d', '1d') },
-      ],
-      dependencies: [
-        { from: 'app', to: 'a' },
-        { from: 'app', to: 'b' },
-      ],
-    });
+    const model = serialPair(crash('3d', '12h'), crash('2d', '1d'));
     const { credit } = perTrial(model, 5000);
 
     // Alone down, a component takes the whole loss; down together, they split it equally.
@@ -116,7 +111,7 @@ describe('attribution', () => {
   });
 
   it('credits each trial’s whole loss and nothing more', () => {
-    const model = compile({
+    const model = compileParts({
       components: [
         { id: 'app', failures: [{ name: 'slow', mtbf: '4d', mttr: '6h', errorRate: 0.2 }] },
         { id: 'a', failures: crash('3d', '12h') },
@@ -141,10 +136,9 @@ describe('attribution', () => {
   });
 
   it('gives shares that sum to 1, largest first, for every journey of mobile banking', () => {
-    const doc = JSON.parse(readFileSync('scenarios/mobile-banking.json', 'utf8'));
-    const checked = validateScenario(doc);
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    const model = compileModel(checked.scenario);
+    const model = compileScenario(
+      JSON.parse(readFileSync('scenarios/mobile-banking.json', 'utf8')),
+    );
     const summary = new ChunkSimulator(model, 'attribution').simulate(0, 3000);
 
     summary.journeys.forEach((journey, j) => {
@@ -159,54 +153,23 @@ describe('attribution', () => {
   });
 
   it('gives nothing to a failover standby that is down while the active member is fine', () => {
-    const model = compile({
-      components: [
-        { id: 'app' },
-        {
-          id: 'db',
-          replicas: { count: 2, mode: 'failover', tags: [{ zone: 'a' }, { zone: 'b' }] },
-        },
-        { id: 'x', failures: crash('3d', '12h') },
-      ],
-      dependencies: [
-        { from: 'app', to: 'db' },
-        { from: 'app', to: 'x' },
-      ],
-      events: [{ name: 'zone b outage', match: { zone: 'b' }, mtbf: '1d', mttr: '1d' }],
-    });
+    const model = besideDownStandby(crash('3d', '12h'));
 
     expect(sharesOf(model)).toEqual([{ component: 'x', share: 1 }]);
   });
 
   it('gives nothing to a down standby while two modes together take another component down', () => {
-    const model = compile({
-      components: [
-        { id: 'app' },
-        {
-          id: 'db',
-          replicas: { count: 2, mode: 'failover', tags: [{ zone: 'a' }, { zone: 'b' }] },
-        },
-        {
-          id: 'x',
-          failures: [
-            { name: 'crash', mtbf: '2d', mttr: '1d' },
-            { name: 'disk full', mtbf: '2d', mttr: '1d' },
-          ],
-        },
-      ],
-      dependencies: [
-        { from: 'app', to: 'db' },
-        { from: 'app', to: 'x' },
-      ],
-      events: [{ name: 'zone b outage', match: { zone: 'b' }, mtbf: '1d', mttr: '1d' }],
-    });
+    const model = besideDownStandby([
+      { name: 'crash', mtbf: '2d', mttr: '1d' },
+      { name: 'disk full', mtbf: '2d', mttr: '1d' },
+    ]);
 
     // db never loses anything (its primary never fails), so no moment's loss is db's doing.
     expect(sharesOf(model)).toEqual([{ component: 'x', share: 1 }]);
   });
 
   it('gives nothing to a failover alternative that is down while the primary is fine', () => {
-    const model = compile({
+    const model = compileParts({
       components: [
         { id: 'app' },
         { id: 'core', kind: 'junction', dependsOn: { mode: 'failover', detect: '5m' } },
@@ -226,7 +189,7 @@ describe('attribution', () => {
   });
 
   it('gives nothing to a down replica of an active-active group that still serves', () => {
-    const model = compile({
+    const model = compileParts({
       components: [
         { id: 'app' },
         { id: 'api', failures: crash('1d', '1d'), replicas: { count: 3, needed: 1 } },
@@ -254,7 +217,7 @@ describe('attribution', () => {
   });
 
   it('credits an event by its name', () => {
-    const model = compile({
+    const model = compileParts({
       components: [{ id: 'app' }, { id: 'db', tags: { region: 'eu' } }],
       dependencies: [{ from: 'app', to: 'db' }],
       events: [{ name: 'eu region outage', match: { region: 'eu' }, mtbf: '10d', mttr: '6h' }],
@@ -264,7 +227,7 @@ describe('attribution', () => {
   });
 
   it('gives an empty list when nothing was lost', () => {
-    const model = compile({
+    const model = compileParts({
       components: [{ id: 'app' }, { id: 'db', failures: crash('1000y', '1m') }],
       dependencies: [{ from: 'app', to: 'db' }],
     });

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../src/engine/model/compile';
 import type { Model } from '../src/engine/model/types';
 import { seedKey } from '../src/engine/random/streams';
 import type { ComponentDoc, ScenarioDoc } from '../src/engine/scenario/schema';
 import { parseDuration } from '../src/engine/scenario/units';
-import { validateScenario } from '../src/engine/scenario/validate';
 import { ChunkSimulator } from '../src/engine/simulate/chunk';
 import { TrialSimulator } from '../src/engine/simulate/trial';
-
-function compile(doc: ScenarioDoc): Model {
-  const checked = validateScenario(doc);
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return compileModel(checked.scenario);
-}
+import { compileParts, compileScenario } from './support/compile-scenario';
 
 /** The instances an event acts on, as `component#replica` with replicas counted from 0. */
 function hits(model: Model, event: string): string[] {
@@ -29,8 +22,7 @@ function hits(model: Model, event: string): string[] {
 
 describe('a shared event', () => {
   it('takes down both replicas of a 1-of-2 group: attainment A_e (1 − (1 − A_r)²)', () => {
-    const model = compile({
-      nines: 1,
+    const model = compileParts({
       name: 'shared event',
       window: '7d',
       components: [
@@ -41,7 +33,6 @@ describe('a shared event', () => {
         },
       ],
       events: [{ name: 'outage', components: ['svc'], mtbf: '5d', mttr: '12h' }],
-      journeys: [{ id: 'use', entry: 'svc', target: '99%' }],
     });
     const trials = 10_000;
 
@@ -59,10 +50,8 @@ describe('a shared event', () => {
 });
 
 describe('event matching', () => {
-  const model = compile({
-    nines: 1,
+  const model = compileParts({
     name: 'matching',
-    window: '30d',
     components: [
       { id: 'web', tags: { region: 'eu', zone: 'a' } },
       {
@@ -93,7 +82,6 @@ describe('event matching', () => {
       { name: 'everything', match: {}, mtbf: '1y', mttr: '1h' },
       { name: 'nothing', match: { zone: 'z' }, mtbf: '1y', mttr: '1h' },
     ],
-    journeys: [{ id: 'use', entry: 'web', target: '99%' }],
   });
 
   it('hits every instance whose merged tags contain all of `match`', () => {
@@ -162,7 +150,7 @@ describe('keyed streams', () => {
 
   /** The down intervals [start, end] of the processes labelled `labels`, in trials 0 .. 199. */
   function intervalsOf(doc: ScenarioDoc, labels: string[]): number[][][] {
-    const model = compile(doc);
+    const model = compileScenario(doc);
     const simulator = new TrialSimulator(model, seedKey('keyed'));
     const wanted = new Set(labels.map((label) => model.processes.label.indexOf(label)));
     const trials: number[][][] = [];
@@ -208,7 +196,7 @@ describe('keyed streams', () => {
 
   it('keeps every trial’s unavailability when an unreachable component comes first', () => {
     const unavailability = (doc: ScenarioDoc): number[] => {
-      const simulator = new TrialSimulator(compile(doc), seedKey('keyed'));
+      const simulator = new TrialSimulator(compileScenario(doc), seedKey('keyed'));
       return Array.from({ length: 200 }, (_, trial) => {
         simulator.run(trial);
         return simulator.unavailability[0];

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../src/engine/model/compile';
 import type { Model } from '../src/engine/model/types';
 import { seedKey, type Random } from '../src/engine/random/streams';
-import type { ScenarioDoc } from '../src/engine/scenario/schema';
 import { parseDuration } from '../src/engine/scenario/units';
-import { validateScenario } from '../src/engine/scenario/validate';
 import { ChunkSimulator } from '../src/engine/simulate/chunk';
 import { TrialSimulator } from '../src/engine/simulate/trial';
 import { FailoverStates } from '../src/engine/simulate/failover';
+import { compileParts, type ScenarioParts } from './support/compile-scenario';
 
 const DELAY = 300;
 
@@ -211,7 +209,7 @@ const SWITCH = { detect: '30m', switchover: '90m' };
  */
 function failoverModel(layout: 'junction' | 'replicas', repair: 'fixed' | 'exponential'): Model {
   const crash = { name: 'crash', ...PRIMARY_CRASH, repair };
-  const junction: Partial<ScenarioDoc> = {
+  const junction: ScenarioParts = {
     components: [
       { id: 'core', kind: 'junction', dependsOn: { mode: 'failover', ...SWITCH } },
       { id: 'primary', failures: [crash] },
@@ -222,7 +220,7 @@ function failoverModel(layout: 'junction' | 'replicas', repair: 'fixed' | 'expon
       { from: 'core', to: 'standby' },
     ],
   };
-  const replicas: Partial<ScenarioDoc> = {
+  const replicas: ScenarioParts = {
     components: [
       {
         id: 'core',
@@ -231,16 +229,13 @@ function failoverModel(layout: 'junction' | 'replicas', repair: 'fixed' | 'expon
     ],
     events: [{ ...crash, match: { zone: 'a' } }],
   };
-  const checked = validateScenario({
-    nines: 1,
+  const parts = layout === 'junction' ? junction : replicas;
+
+  return compileParts({
     name: 'failover test',
-    window: '30d',
-    components: [],
-    ...(layout === 'junction' ? junction : replicas),
+    ...parts,
     journeys: [{ id: 'use', entry: 'core', target: '99.9%' }],
   });
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return compileModel(checked.scenario);
 }
 
 describe.each(['junction', 'replicas'] as const)(
@@ -297,10 +292,8 @@ describe.each(['junction', 'replicas'] as const)(
 
 describe('failover when an event hits several members at once', () => {
   it('applies every change of an instant before it picks the switch target', () => {
-    const checked = validateScenario({
-      nines: 1,
+    const model = compileParts({
       name: 'simultaneous',
-      window: '30d',
       components: [
         {
           id: 'db',
@@ -316,8 +309,6 @@ describe('failover when an event hits several members at once', () => {
       events: [{ name: 'left outage', match: { side: 'left' }, mtbf: '10d', mttr: '2h' }],
       journeys: [{ id: 'use', entry: 'db', target: '99.9%' }],
     });
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    const model = compileModel(checked.scenario);
     const simulator = new TrialSimulator(model, seedKey('simultaneous'));
     const delay = parseDuration('1h');
 

@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileModel } from '../src/engine/model/compile';
 import type { Model } from '../src/engine/model/types';
 import { KeyedStream, seedKey } from '../src/engine/random/streams';
 import type { FailureModeDoc } from '../src/engine/scenario/schema';
 import { parseDuration } from '../src/engine/scenario/units';
-import { validateScenario } from '../src/engine/scenario/validate';
 import { IntervalBuffer } from '../src/engine/simulate/intervals';
 import { drawDownIntervals } from '../src/engine/simulate/renewal';
+import { compileParts } from './support/compile-scenario';
 
 const TRIALS = 20_000;
 const WINDOW = '1d';
@@ -15,15 +14,11 @@ const MTTR = '2h';
 
 /** A one-component scenario whose only process is `mode`, compiled. */
 function modelWith(mode: Partial<FailureModeDoc>): Model {
-  const checked = validateScenario({
-    nines: 1,
+  return compileParts({
     name: 'renewal test',
     window: WINDOW,
     components: [{ id: 'svc', failures: [{ name: 'crash', mtbf: MTBF, mttr: MTTR, ...mode }] }],
-    journeys: [{ id: 'use', entry: 'svc', target: '99%' }],
   });
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return compileModel(checked.scenario);
 }
 
 interface Observations {

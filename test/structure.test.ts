@@ -1,30 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../src/engine/model/compile';
 import type { Model } from '../src/engine/model/types';
 import { seedKey } from '../src/engine/random/streams';
-import type { ScenarioDoc } from '../src/engine/scenario/schema';
-import { validateScenario } from '../src/engine/scenario/validate';
+import type { ReplicasDoc } from '../src/engine/scenario/schema';
 import { Structure } from '../src/engine/simulate/structure';
+import { compileParts, type ScenarioParts } from './support/compile-scenario';
 
 const EXACT = 12;
-
-type Parts = Pick<ScenarioDoc, 'components'> & Partial<ScenarioDoc>;
 
 /** A structure over a small scenario whose one journey enters at the first component. */
 class Harness {
   readonly model: Model;
   readonly structure: Structure;
 
-  constructor(parts: Parts) {
-    const checked = validateScenario({
-      nines: 1,
-      name: 'structure test',
-      window: '30d',
-      journeys: [{ id: 'use', entry: parts.components[0].id, target: '99%' }],
-      ...parts,
-    });
-    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-    this.model = compileModel(checked.scenario);
+  constructor(parts: ScenarioParts) {
+    this.model = compileParts({ name: 'structure test', ...parts });
     this.structure = new Structure(this.model, seedKey('structure'));
     this.structure.reset(0);
     this.structure.evaluate(0, true);
@@ -51,6 +40,13 @@ class Harness {
 
 function mode(name: string, errorRate = 1) {
   return { name, mtbf: '30d', mttr: '1h', errorRate };
+}
+
+/** A harness over one replicated `api` whose instances crash or run slow (error rate 0.3). */
+function apiGroup(replicas: ReplicasDoc): Harness {
+  return new Harness({
+    components: [{ id: 'api', failures: [mode('crash'), mode('slow', 0.3)], replicas }],
+  });
 }
 
 describe('Structure', () => {
@@ -128,15 +124,7 @@ describe('Structure', () => {
   });
 
   it('gives an active-active group the mean error of its instances that are not fully down', () => {
-    const h = new Harness({
-      components: [
-        {
-          id: 'api',
-          failures: [mode('crash'), mode('slow', 0.3)],
-          replicas: { count: 3, mode: 'active-active', needed: 1 },
-        },
-      ],
-    });
+    const h = apiGroup({ count: 3, mode: 'active-active', needed: 1 });
 
     h.set(10, ['api#2 slow']);
     expect(h.error('api')).toBeCloseTo(0.3 / 3, EXACT);
@@ -155,15 +143,7 @@ describe('Structure', () => {
   });
 
   it('fails an active-active group with fewer than `needed` instances up (shortfall fail)', () => {
-    const h = new Harness({
-      components: [
-        {
-          id: 'api',
-          failures: [mode('crash'), mode('slow', 0.3)],
-          replicas: { count: 3, mode: 'active-active', needed: 2 },
-        },
-      ],
-    });
+    const h = apiGroup({ count: 3, mode: 'active-active', needed: 2 });
 
     h.set(10, ['api#1 crash', 'api#2 slow']);
     expect(h.error('api')).toBeCloseTo(0.3 / 2, EXACT);
@@ -173,15 +153,7 @@ describe('Structure', () => {
   });
 
   it('sheds load as 1 − (up / needed)(1 − mean error) with shortfall shed', () => {
-    const h = new Harness({
-      components: [
-        {
-          id: 'api',
-          failures: [mode('crash'), mode('slow', 0.3)],
-          replicas: { count: 4, mode: 'active-active', needed: 3, shortfall: 'shed' },
-        },
-      ],
-    });
+    const h = apiGroup({ count: 4, mode: 'active-active', needed: 3, shortfall: 'shed' });
 
     h.set(10, ['api#1 crash', 'api#2 crash', 'api#3 slow']);
     expect(h.error('api')).toBeCloseTo(1 - (2 / 3) * (1 - 0.3 / 2), EXACT);

@@ -6,11 +6,15 @@ import { KeyedStream, seedKey, streamKey } from '../src/engine/random/streams';
 import { validateScenario } from '../src/engine/scenario/validate';
 import { ChunkSimulator } from '../src/engine/simulate/chunk';
 import { TrialSimulator } from '../src/engine/simulate/trial';
+import { budgetHistogram } from '../src/engine/summary/budget';
+import { RunAccumulator } from '../src/engine/summary/run-accumulator';
 import {
   BIN_COUNT,
+  BINS_PER_DECADE,
   binOf,
   binValue,
   histogramQuantile,
+  LOG10_MIN,
   type SparseHistogram,
 } from '../src/engine/summary/histogram';
 import {
@@ -114,6 +118,14 @@ describe('mergeChunks', () => {
   it('throws a RangeError when chunks are merged out of order or with a gap', () => {
     expect(() => mergeChunks(chunks[1], chunks[0])).toThrow(RangeError);
     expect(() => mergeChunks(chunks[0], chunks[3])).toThrow(RangeError);
+  });
+
+  it('adds up to the very same numbers in a run accumulator', () => {
+    const totals = new RunAccumulator(model.journeys.length, model.credits.length);
+    chunks.forEach((chunk) => totals.add(chunk));
+
+    expect(totals.summary()).toEqual(chunks.reduce((a, b) => mergeChunks(a, b)));
+    expect(() => totals.add(chunks[0])).toThrow(RangeError);
   });
 });
 
@@ -248,5 +260,28 @@ describe('wilsonInterval', () => {
 
   it('throws a RangeError without trials', () => {
     expect(() => wilsonInterval(0, 0)).toThrow(RangeError);
+  });
+});
+
+describe('budgetHistogram', () => {
+  const histogram = {
+    log10Min: LOG10_MIN,
+    binsPerDecade: BINS_PER_DECADE,
+    zero: 5,
+    bins: [binOf(0.0005), binOf(0.002)],
+    counts: [3, 2],
+  };
+
+  it('counts windows by the error budget they left', () => {
+    const result = budgetHistogram(histogram, 0.999, [-1.5, -0.5, 0.25, 0.75, 1]);
+
+    // u = 0.0005 leaves half the budget; u = 0.002 overspends it twice (budget −1); u = 0 keeps it all.
+    expect(result.counts).toEqual([2, 0, 3, 0]);
+    expect(result.below).toBe(0);
+    expect(result.above).toBe(5);
+  });
+
+  it('refuses a target of 1, which has no budget', () => {
+    expect(() => budgetHistogram(histogram, 1, [0, 1])).toThrow(RangeError);
   });
 });

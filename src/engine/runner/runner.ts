@@ -5,7 +5,8 @@ import type { ScenarioDoc } from '../scenario/schema';
 import { CHUNK_SIZE } from '../simulate/chunk';
 import { trialTimeline, type Timeline } from '../simulate/timeline';
 import { runResult, type JourneyResult, type RunResult } from '../summary/result';
-import { mergeChunks, type ChunkSummary } from '../summary/summary';
+import { RunAccumulator } from '../summary/run-accumulator';
+import type { ChunkSummary } from '../summary/summary';
 import type { ChunkWorker } from './chunk-worker';
 
 /** A chunk worker seen from the runner's thread: every call may cross a thread boundary. */
@@ -79,7 +80,7 @@ async function runOn(
   throwIfAborted(signal);
 
   const started = performance.now();
-  const merged = await simulateChunks(workers, trials, onProgress, signal);
+  const merged = await simulateChunks(workers, model, trials, onProgress, signal);
   const elapsed = performance.now() - started;
   return finish(model, seed, merged, elapsed);
 }
@@ -90,41 +91,48 @@ function throwIfAborted(signal?: AbortSignal): void {
 
 function simulateChunks(
   workers: RemoteChunkWorker[],
+  model: Model,
   trials: number,
   onProgress: RunOptions['onProgress'],
   signal: AbortSignal | undefined,
 ): Promise<ChunkSummary> {
   const chunkCount = Math.ceil(trials / CHUNK_SIZE);
-  const pending: (ChunkSummary | undefined)[] = [];
-  let merged: ChunkSummary | undefined;
+  const pending = new Map<number, ChunkSummary>();
+  const totals = new RunAccumulator(model.journeys.length, model.credits.length);
   let nextChunk = 0;
   let nextMerge = 0;
+  let stopped = false;
 
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(new RunCancelledError());
+    const stop = (error: unknown): void => {
+      stopped = true;
+      signal?.removeEventListener('abort', onAbort);
+      reject(error);
+    };
+    const onAbort = (): void => stop(new RunCancelledError());
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const mergeReady = (): void => {
-      while (pending[nextMerge] !== undefined) {
-        merged = merged ? mergeChunks(merged, pending[nextMerge]!) : pending[nextMerge];
-        pending[nextMerge++] = undefined;
+      for (let chunk = pending.get(nextMerge); chunk; chunk = pending.get(nextMerge)) {
+        totals.add(chunk);
+        pending.delete(nextMerge++);
       }
-      onProgress?.(merged?.count ?? 0, trials);
+      onProgress?.(Math.min(nextMerge * CHUNK_SIZE, trials), trials);
       if (nextMerge === chunkCount) {
         signal?.removeEventListener('abort', onAbort);
-        resolve(merged!);
+        resolve(totals.summary());
       }
     };
     const feed = async (worker: RemoteChunkWorker): Promise<void> => {
-      while (nextChunk < chunkCount && !signal?.aborted) {
+      while (nextChunk < chunkCount && !stopped) {
         const chunk = nextChunk++;
         const start = chunk * CHUNK_SIZE;
-        pending[chunk] = await worker.simulate(start, Math.min(CHUNK_SIZE, trials - start));
-        if (!signal?.aborted) mergeReady();
+        pending.set(chunk, await worker.simulate(start, Math.min(CHUNK_SIZE, trials - start)));
+        if (!stopped) mergeReady();
       }
     };
     for (const worker of workers) {
-      for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) feed(worker).catch(reject);
+      for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) feed(worker).catch(stop);
     }
   });
 }

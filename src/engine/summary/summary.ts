@@ -105,10 +105,13 @@ export class JourneyAccumulator {
   }
 }
 
-/** Merges two summaries of the same journey; `a` holds the earlier trials. */
-export function mergeJourneySummaries(a: JourneySummary, b: JourneySummary): JourneySummary {
-  if (a.count === 0) return b;
+/** The parts of a journey summary that merge as numbers. */
+export type JourneyMoments = Omit<JourneySummary, 'histogram' | 'attribution'>;
+
+/** Merges the moments of two summaries of one journey; `a` holds the earlier trials. */
+export function mergeMoments(a: JourneyMoments, b: JourneyMoments): JourneyMoments {
   if (b.count === 0) return a;
+  if (a.count === 0) return b;
   const count = a.count + b.count;
   const delta = b.mean - a.mean;
   const laterIsWorse = b.worstUnavailability > a.worstUnavailability;
@@ -119,10 +122,19 @@ export function mergeJourneySummaries(a: JourneySummary, b: JourneySummary): Jou
     min: Math.min(a.min, b.min),
     max: Math.max(a.max, b.max),
     meet: a.meet + b.meet,
-    histogram: mergeHistograms(a.histogram, b.histogram),
-    attribution: a.attribution.map((value, k) => value + b.attribution[k]),
     worstTrial: laterIsWorse ? b.worstTrial : a.worstTrial,
     worstUnavailability: laterIsWorse ? b.worstUnavailability : a.worstUnavailability,
+  };
+}
+
+/** Merges two summaries of the same journey; `a` holds the earlier trials. */
+export function mergeJourneySummaries(a: JourneySummary, b: JourneySummary): JourneySummary {
+  if (b.count === 0) return a;
+  if (a.count === 0) return b;
+  return {
+    ...mergeMoments(a, b),
+    histogram: mergeHistograms(a.histogram, b.histogram),
+    attribution: a.attribution.map((value, k) => value + b.attribution[k]),
   };
 }
 
