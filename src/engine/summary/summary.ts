@@ -79,8 +79,11 @@ export class JourneyAccumulator {
    */
   take(attribution: Float64Array): JourneySummary {
     const bins = this.touched.slice(0, this.touchedSize).sort();
-    const counts = Float64Array.from(bins, (bin) => this.dense[bin]);
-    bins.forEach((bin) => (this.dense[bin] = 0));
+    const counts = new Float64Array(bins.length);
+    for (let k = 0; k < bins.length; k++) {
+      counts[k] = this.dense[bins[k]];
+      this.dense[bins[k]] = 0;
+    }
     const summary: JourneySummary = {
       count: this.count,
       mean: this.mean,
