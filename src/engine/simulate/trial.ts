@@ -1,5 +1,6 @@
 import type { Model } from '../model/types';
 import { firstDraw, KeyedStream, type SeedKey } from '../random/streams';
+import { AbsorbedOutages } from './absorbed';
 import { IntervalBuffer } from './intervals';
 import { drawDownIntervals } from './renewal';
 import { sortByTime } from './sort';
@@ -31,6 +32,7 @@ export class TrialSimulator {
 
   private readonly stream: KeyedStream;
   private readonly structure: Structure;
+  private readonly absorbed: AbsorbedOutages;
   private readonly relevant: Int32Array;
   private readonly journeyError: Float64Array;
   private readonly lost: Float64Array;
@@ -58,6 +60,7 @@ export class TrialSimulator {
     const journeys = model.journeys.length;
     this.stream = new KeyedStream(seed);
     this.structure = new Structure(model, seed);
+    this.absorbed = new AbsorbedOutages(model);
     this.relevant = Int32Array.from(
       Array.from(model.processes.relevant.keys()).filter((p) => model.processes.relevant[p]),
     );
@@ -73,6 +76,8 @@ export class TrialSimulator {
   /** Simulates trial `trial` and leaves its results in `unavailability` and `attribution`. */
   run(trial: number, recorder?: TrialRecorder): void {
     this.draw(trial);
+    // A recorded trial keeps every outage for its timeline; the errors are the same either way.
+    if (!recorder) this.absorbed.remove(this.intervals);
     this.lost.fill(0);
     if (this.intervals.count > 0 || recorder) this.sweep(trial, recorder);
 
