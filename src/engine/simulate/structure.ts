@@ -18,8 +18,11 @@ export class Structure {
   /** Components to recompute, by position in the evaluation order, within [firstDirty, lastDirty]. */
   private readonly dirty: Uint8Array;
   private readonly position: Int32Array;
-  private firstDirty = Infinity;
+  private firstDirty: number;
   private lastDirty = -1;
+  /** Positions of the dependants of the component at position k, in the same CSR layout. */
+  private readonly dependantPositionStart: Int32Array;
+  private readonly dependantPositions: Int32Array;
   /** Instances of each component with a non-zero error. */
   private readonly unhealthy: Int32Array;
   /** Full outages (error rate 1) and partial ones active on each instance. */
@@ -49,6 +52,11 @@ export class Structure {
     this.dirty = new Uint8Array(model.order.length);
     this.position = new Int32Array(components.count).fill(-1);
     model.order.forEach((c, k) => (this.position[c] = k));
+    this.firstDirty = model.order.length;
+    [this.dependantPositionStart, this.dependantPositions] = dependantPositions(
+      model,
+      this.position,
+    );
     this.unhealthy = new Int32Array(components.count);
     this.fullOutages = new Int32Array(instances.count);
     this.suspended = new Uint8Array(processes.count);
@@ -74,7 +82,7 @@ export class Structure {
     this.instanceError.fill(0);
     this.error.fill(0);
     this.dirty.fill(0);
-    this.firstDirty = Infinity;
+    this.firstDirty = this.model.order.length;
     this.lastDirty = -1;
     this.unhealthy.fill(0);
     this.fullOutages.fill(0);
@@ -181,25 +189,32 @@ export class Structure {
    * read, so a what-if evaluation leaves the trial untouched.
    */
   evaluate(time: number, advance: boolean): void {
-    const { order, components, failoverGroups } = this.model;
-    if (advance) {
+    const { order, failoverGroups } = this.model;
+    if (advance && (time === 0 || this.failover.anySwitching())) {
       for (let g = 0; g < failoverGroups.length; g++) {
         if (time === 0 || this.failover.isSwitching(g)) this.mark(failoverGroups[g].component);
       }
     }
     this.stale = false;
+    const dirty = this.dirty;
+    const dependantStart = this.dependantPositionStart;
+    const dependants = this.dependantPositions;
     for (let k = this.firstDirty; k <= this.lastDirty; k++) {
-      if (this.dirty[k] === 0) continue;
-      this.dirty[k] = 0;
+      if (dirty[k] === 0) continue;
+      dirty[k] = 0;
       const c = order[k];
       const own = this.replicaError(c, time, advance);
       const error = 1 - (1 - own) * (1 - this.dependencyError(c, time, advance));
       if (error === this.error[c]) continue;
       this.error[c] = error;
-      const end = components.dependantStart[c + 1];
-      for (let d = components.dependantStart[c]; d < end; d++) this.mark(components.dependants[d]);
+      const end = dependantStart[k + 1];
+      for (let d = dependantStart[k]; d < end; d++) {
+        const position = dependants[d];
+        dirty[position] = 1;
+        if (position > this.lastDirty) this.lastDirty = position;
+      }
     }
-    this.firstDirty = Infinity;
+    this.firstDirty = order.length;
     this.lastDirty = -1;
   }
 
@@ -283,4 +298,22 @@ export class Structure {
       random,
     );
   }
+}
+
+/** The evaluation positions of each evaluated component's dependants that are evaluated too. */
+function dependantPositions(model: Model, position: Int32Array): [Int32Array, Int32Array] {
+  const { order, components } = model;
+  const lists = Array.from(order, (c) =>
+    Array.from(
+      components.dependants.subarray(
+        components.dependantStart[c],
+        components.dependantStart[c + 1],
+      ),
+    )
+      .map((d) => position[d])
+      .filter((k) => k >= 0),
+  );
+  const start = new Int32Array(order.length + 1);
+  lists.forEach((list, k) => (start[k + 1] = start[k] + list.length));
+  return [start, Int32Array.from(lists.flat())];
 }
