@@ -47,6 +47,16 @@ describe('the engine layer', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('is used by the app, the CLI and the workers through its index only', () => {
+    const users = [...sourceFiles('src/app'), ...sourceFiles('src/cli'), ...sourceFiles('workers')];
+    const offenders = users.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /(^|\/)engine\//.test(spec))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('never draws from Math.random', () => {
     const offenders = [...engine, ...sourceFiles('test')].filter((file) =>
       /Math\.random\s*\(/.test(readFileSync(join(root, file), 'utf8').replace(/\/\/.*$/gm, '')),

@@ -1,5 +1,5 @@
 import { expose } from 'comlink';
-import { createChunkWorker } from '../src/engine/runner/chunk-worker';
+import { createChunkWorker } from '../src/engine';
 
 // One chunk worker per Web Worker; the browser runner drives it through comlink.
 expose(createChunkWorker());

@@ -1,6 +1,5 @@
 import scenarioFile from '../../scenarios/mobile-banking.json';
-import type { ScenarioDoc } from '../engine/scenario/schema';
-import { formatProblem, validateScenario } from '../engine/scenario/validate';
+import { type ScenarioDoc, formatProblem, validateScenario } from '../engine';
 import { formatCount } from './format';
 import { ResultsTable } from './results-table';
 import { useSimulation, type SimulationState } from './use-simulation';

@@ -1,6 +1,5 @@
 import { wrap } from 'comlink';
-import type { ChunkWorker } from '../engine/runner/chunk-worker';
-import { createRunner, type RemoteChunkWorker, type Runner } from '../engine/runner/runner';
+import { type ChunkWorker, createRunner, type RemoteChunkWorker, type Runner } from '../engine';
 
 /**
  * A runner over a pool of Web Workers, one chunk worker in each. Disposing it terminates the

@@ -1,4 +1,4 @@
-import type { JourneyRun, Run } from '../engine/runner/runner';
+import { type JourneyRun, type Run } from '../engine';
 import { formatCount, formatPercent, formatProbability, formatTarget } from './format';
 
 /** One row per journey of a finished run, with the run's speed underneath. */

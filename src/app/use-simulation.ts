@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RunCancelledError, type Run, type Runner } from '../engine/runner/runner';
-import type { ScenarioDoc } from '../engine/scenario/schema';
+import { RunCancelledError, type Run, type Runner, type ScenarioDoc } from '../engine';
 import { createBrowserRunner } from './browser-runner';
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';

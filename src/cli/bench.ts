@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { ScenarioDoc } from '../engine/scenario/schema';
-import { createLocalRunner } from '../engine/runner/local';
-import type { Runner } from '../engine/runner/runner';
+import { type ScenarioDoc, createLocalRunner, type Runner } from '../engine';
 import { createNodeRunner } from './node-runner';
 import { readScenarioFile } from './scenario-file';
 

@@ -1,5 +1,10 @@
-import type { Run, JourneyRun } from '../engine/runner/runner';
-import type { AttainmentStatistics, BudgetStatistics, RunResult } from '../engine/summary/result';
+import {
+  type Run,
+  type JourneyRun,
+  type AttainmentStatistics,
+  type BudgetStatistics,
+  type RunResult,
+} from '../engine';
 
 /** One journey in `run --json`: the contract's fields, nothing the UI alone needs. */
 export type JourneyOutput = Pick<

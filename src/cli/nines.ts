@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import type { ScenarioDoc } from '../engine/scenario/schema';
-import { ScenarioError, formatProblem } from '../engine/scenario/validate';
-import { CHUNK_SIZE } from '../engine/simulate/chunk';
+import { type ScenarioDoc, ScenarioError, formatProblem, CHUNK_SIZE } from '../engine';
 import { USAGE, UsageError, parseCommand, type RunCommand } from './args';
 import { jsonOutputText } from './json-output';
 import { createNodeRunner } from './node-runner';

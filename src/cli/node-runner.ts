@@ -1,8 +1,7 @@
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { Worker } from 'node:worker_threads';
-import type { ChunkWorker } from '../engine/runner/chunk-worker';
-import { createRunner, type RemoteChunkWorker, type Runner } from '../engine/runner/runner';
+import { type ChunkWorker, createRunner, type RemoteChunkWorker, type Runner } from '../engine';
 
 /** The file each thread starts: it registers tsx, then loads the TypeScript chunk worker. */
 const BOOTSTRAP = new URL('../../workers/node-bootstrap.mjs', import.meta.url);

@@ -1,4 +1,4 @@
-import type { JourneyRun, Run } from '../engine/runner/runner';
+import { type JourneyRun, type Run } from '../engine';
 
 /** How the run was made, for the report's heading: not part of the run's result. */
 export interface RunSetting {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ScenarioDoc } from '../engine/scenario/schema';
-import { ScenarioError, parseScenarioText } from '../engine/scenario/validate';
+import { type ScenarioDoc, ScenarioError, parseScenarioText } from '../engine';
 
 /** A scenario file that cannot be read at all: exit status 2. */
 export class UnreadableFileError extends Error {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { Scenario } from '../engine/scenario/schema';
+import { Scenario } from '../engine';
 
 /** Where the JSON Schema is shipped, so that editors can validate and complete scenario files. */
 export const SCHEMA_FILE = fileURLToPath(
