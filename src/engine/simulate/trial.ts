@@ -1,16 +1,11 @@
 import type { Model } from '../model/types';
 import { firstDraw, KeyedStream, type SeedKey } from '../random/streams';
 import { AbsorbedOutages } from './absorbed';
+import { Contributors } from './contributors';
 import { IntervalBuffer } from './intervals';
 import { drawDownIntervals } from './renewal';
 import { sortByTime } from './sort';
 import { Structure } from './structure';
-
-/** How much a what-if must lower an error to count, against rounding. */
-const EPSILON = 1e-12;
-
-/** The most processes whose subsets attribution tries one by one (2^n evaluations). */
-const MAX_SUBSET_SIZE = 10;
 
 /** Receives the piecewise-constant journey errors of a trial, for drawing its timeline. */
 export interface TrialRecorder {
@@ -46,11 +41,7 @@ export class TrialSimulator {
   private endTimes = new Float64Array(128);
   private endProcesses = new Int32Array(128);
   private endCount = 0;
-  private withoutErrors = new Float64Array(0);
-  private readonly picked: Uint8Array;
-  /** The contributors of journey j: contributors[contributorStart[j] .. contributorStart[j + 1]). */
-  private contributors = new Int32Array(64);
-  private readonly contributorStart: Int32Array;
+  private readonly contributors: Contributors;
   private contributorsKnown = false;
 
   constructor(
@@ -69,8 +60,7 @@ export class TrialSimulator {
     this.journeyError = new Float64Array(journeys);
     this.lost = new Float64Array(journeys);
     this.activeList = new Int32Array(model.processes.count);
-    this.picked = new Uint8Array(model.processes.count);
-    this.contributorStart = new Int32Array(journeys + 1);
+    this.contributors = new Contributors(model, this.structure);
   }
 
   /** Simulates trial `trial` and leaves its results in `unavailability` and `attribution`. */
@@ -205,148 +195,28 @@ export class TrialSimulator {
   }
 
   /**
-   * Splits this segment's lost time of each journey equally among the active processes that
-   * contribute to it: those whose removal alone would lower the journey's error. When no single
-   * removal would (two modes that each take the same instance down, or two failed sides of a
-   * serial pair), it goes to the members of the minimal sets of active processes that would
-   * cause a loss by themselves. A lone candidate needs no what-if.
+   * Splits this segment's lost time of each journey equally among its contributors. They are
+   * found again only after the structure was evaluated: a change point that needs no evaluation
+   * (a replica down while its siblings serve) changes no one's contribution.
    */
   private attribute(duration: number, now: number): void {
     const journeys = this.model.journeys.length;
-    if (!this.contributorsKnown) this.findContributors(now);
+    const contributors = this.contributors;
+    if (!this.contributorsKnown) {
+      contributors.find(this.activeList, this.activeSize, this.journeyError, now);
+      this.contributorsKnown = true;
+    }
 
     for (let j = 0; j < journeys; j++) {
       const e = this.journeyError[j];
-      const first = this.contributorStart[j];
-      const count = this.contributorStart[j + 1] - first;
+      const first = contributors.start[j];
+      const count = contributors.start[j + 1] - first;
       if (e <= 0 || count === 0) continue;
       const share = (e * duration) / this.model.window / count;
       const row = j * this.model.credits.length;
       for (let k = first; k < first + count; k++) {
-        this.attribution[row + this.model.processes.credit[this.contributors[k]]] += share;
+        this.attribution[row + this.model.processes.credit[contributors.list[k]]] += share;
       }
     }
-  }
-
-  /**
-   * Finds the contributors of each losing journey and keeps them until the structure is next
-   * evaluated: a change point that needs no evaluation (a replica down while its siblings
-   * serve) changes no one's contribution.
-   */
-  private findContributors(now: number): void {
-    const journeys = this.model.journeys.length;
-    let without: Float64Array | undefined;
-    let size = 0;
-    for (let j = 0; j < journeys; j++) {
-      this.contributorStart[j] = size;
-      const e = this.journeyError[j];
-      if (e <= 0) continue;
-      if (this.pickReaching(j) > 1) {
-        without ??= this.whatIfErrors(now);
-        if (this.pickHelping(without, j, e) === 0) this.pickLossSets(j, now);
-      }
-      size = this.keepPicked(size);
-    }
-    this.contributorStart[journeys] = size;
-    this.contributorsKnown = true;
-  }
-
-  private keepPicked(size: number): number {
-    if (this.contributors.length < size + this.activeSize) {
-      const grown = new Int32Array(2 * (size + this.activeSize));
-      grown.set(this.contributors);
-      this.contributors = grown;
-    }
-    for (let a = 0; a < this.activeSize; a++) {
-      if (this.picked[a] === 1) this.contributors[size++] = this.activeList[a];
-    }
-    return size;
-  }
-
-  /** Picks the active processes that reach journey j. */
-  private pickReaching(j: number): number {
-    const { reaches } = this.model.processes;
-    const journeys = this.model.journeys.length;
-    let count = 0;
-    for (let a = 0; a < this.activeSize; a++) {
-      this.picked[a] = reaches[this.activeList[a] * journeys + j];
-      count += this.picked[a];
-    }
-    return count;
-  }
-
-  /** Picks the active processes whose removal lowers journey j's error e. */
-  private pickHelping(without: Float64Array, j: number, e: number): number {
-    const journeys = this.model.journeys.length;
-    let count = 0;
-    for (let a = 0; a < this.activeSize; a++) {
-      this.picked[a] = without[a * journeys + j] < e - EPSILON ? 1 : 0;
-      count += this.picked[a];
-    }
-    return count;
-  }
-
-  /**
-   * Picks the members of every minimal set of active processes reaching journey j that loses
-   * requests on its own, by trying each subset. Reached only when no single removal helps, with
-   * a handful of processes; past MAX_SUBSET_SIZE it picks all of them.
-   */
-  private pickLossSets(j: number, now: number): void {
-    const journeys = this.model.journeys;
-    const members: number[] = [];
-    for (let a = 0; a < this.activeSize; a++) {
-      if (this.model.processes.reaches[this.activeList[a] * journeys.length + j] === 1) {
-        members.push(a);
-      }
-    }
-    if (members.length > MAX_SUBSET_SIZE) {
-      this.pickReaching(j);
-      return;
-    }
-
-    const loses = new Uint8Array(1 << members.length);
-    for (let mask = 1; mask < loses.length; mask++) {
-      this.setAsideOutside(members, mask, true);
-      this.structure.evaluate(now, false);
-      loses[mask] = this.structure.error[journeys[j].entry] > EPSILON ? 1 : 0;
-      this.setAsideOutside(members, mask, false);
-    }
-    this.structure.evaluate(now, false);
-
-    let union = 0;
-    for (let mask = 1; mask < loses.length; mask++) {
-      const minimal = members.every((_, bit) => !(mask & (1 << bit)) || !loses[mask ^ (1 << bit)]);
-      if (loses[mask] && minimal) union |= mask;
-    }
-    this.picked.fill(0, 0, this.activeSize);
-    members.forEach((a, bit) => (this.picked[a] = (union >> bit) & 1));
-  }
-
-  /** Suspends (or resumes) the members whose bit is not in `mask`. */
-  private setAsideOutside(members: number[], mask: number, suspend: boolean): void {
-    members.forEach((a, bit) => {
-      if (mask & (1 << bit)) return;
-      if (suspend) this.structure.suspend(this.activeList[a]);
-      else this.structure.resume(this.activeList[a]);
-    });
-  }
-
-  /** Journey errors with each active process removed in turn: [a * journeys + j]. */
-  private whatIfErrors(now: number): Float64Array {
-    const journeys = this.model.journeys;
-    const structure = this.structure;
-    if (this.withoutErrors.length < this.activeSize * journeys.length) {
-      this.withoutErrors = new Float64Array(2 * this.activeSize * journeys.length);
-    }
-    for (let a = 0; a < this.activeSize; a++) {
-      structure.suspend(this.activeList[a]);
-      structure.evaluate(now, false);
-      for (let j = 0; j < journeys.length; j++) {
-        this.withoutErrors[a * journeys.length + j] = structure.error[journeys[j].entry];
-      }
-      structure.resume(this.activeList[a]);
-    }
-    structure.evaluate(now, false);
-    return this.withoutErrors;
   }
 }
