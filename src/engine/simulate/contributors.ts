@@ -17,11 +17,15 @@ const MAX_SUBSET_SIZE = 10;
 export class Contributors {
   /** The contributors of journey j: list[start[j] .. start[j + 1]). */
   readonly start: Int32Array;
-  list = new Int32Array(64);
+  private contributors = new Int32Array(64);
   private active: Int32Array = new Int32Array(0);
   private activeSize = 0;
   private readonly picked: Uint8Array;
   private withoutErrors = new Float64Array(0);
+
+  get list(): Int32Array {
+    return this.contributors;
+  }
 
   constructor(
     private readonly model: Model,
@@ -55,13 +59,13 @@ export class Contributors {
   }
 
   private keepPicked(size: number): number {
-    if (this.list.length < size + this.activeSize) {
+    if (this.contributors.length < size + this.activeSize) {
       const grown = new Int32Array(2 * (size + this.activeSize));
-      grown.set(this.list);
-      this.list = grown;
+      grown.set(this.contributors);
+      this.contributors = grown;
     }
     for (let a = 0; a < this.activeSize; a++) {
-      if (this.picked[a] === 1) this.list[size++] = this.active[a];
+      if (this.picked[a] === 1) this.contributors[size++] = this.active[a];
     }
     return size;
   }
