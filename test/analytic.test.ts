@@ -1,29 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyticAttainment } from '../src/engine/analytic';
-import { compileModel } from '../src/engine/model/compile';
 import { COMBINE_FAILOVER, COMBINE_NONE, type Model } from '../src/engine/model/types';
 import type { ComponentDoc, FailureModeDoc, ScenarioDoc } from '../src/engine/scenario/schema';
-import { validateScenario } from '../src/engine/scenario/validate';
 import { ChunkSimulator } from '../src/engine/simulate/chunk';
+import { compileParts, type ScenarioParts } from './support/compile-scenario';
 
 const EXACT = 12;
-
-type Parts = Pick<ScenarioDoc, 'components'> & Partial<ScenarioDoc>;
-
-/** A valid scenario with one journey entering at the first component unless told otherwise. */
-function modelOf(parts: Parts): Model {
-  const doc: ScenarioDoc = {
-    nines: 1,
-    name: 'analytic test',
-    window: '30d',
-    journeys: [{ id: 'j', entry: parts.components[0].id, target: '99%' }],
-    ...parts,
-  };
-  const checked = validateScenario(doc);
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return compileModel(checked.scenario);
-}
 
 function outage(availability: number, extra: Partial<FailureModeDoc> = {}): FailureModeDoc {
   return { name: 'outage', availability, mttr: '1h', ...extra };
@@ -53,7 +36,7 @@ function binomialAtLeast(n: number, k: number, a: number): number {
 
 describe('analyticAttainment on closed forms', () => {
   it('multiplies availabilities along a serial chain', () => {
-    const model = modelOf({
+    const model = compileParts({
       components: [
         component('a', 0.99),
         component('b', 0.995, { failures: [outage(0.995), { ...outage(0.998), name: 'bug' }] }),
@@ -70,7 +53,7 @@ describe('analyticAttainment on closed forms', () => {
   it('gives 1 − (1 − A)^n for n active-active replicas that need one', () => {
     for (const n of [1, 2, 3, 5]) {
       const replicas = { count: n, mode: 'active-active' as const, needed: 1 };
-      const model = modelOf({ components: [component('app', 0.97, { replicas })] });
+      const model = compileParts({ components: [component('app', 0.97, { replicas })] });
 
       const [value] = analyticAttainment(model);
 
@@ -79,7 +62,7 @@ describe('analyticAttainment on closed forms', () => {
   });
 
   it('gives 1 − (1 − A)^n for a failover junction with zero timing', () => {
-    const model = modelOf({
+    const model = compileParts({
       components: [
         { id: 'core', kind: 'junction', dependsOn: { mode: 'failover' } },
         component('r1', 0.95),
@@ -96,7 +79,7 @@ describe('analyticAttainment on closed forms', () => {
 
   it('treats zero-timing failover replicas like one-of-n', () => {
     const replicas = { count: 2, mode: 'failover' as const, detect: '0s', success: 1 };
-    const model = modelOf({ components: [component('db', 0.9, { replicas })] });
+    const model = compileParts({ components: [component('db', 0.9, { replicas })] });
 
     const [value] = analyticAttainment(model);
 
@@ -105,7 +88,7 @@ describe('analyticAttainment on closed forms', () => {
 
   it('gives the k-of-n binomial sum for replicas and alternatives that need k', () => {
     const replicas = { count: 5, mode: 'active-active' as const, needed: 3 };
-    const model = modelOf({
+    const model = compileParts({
       components: [
         component('app', 0.9, { replicas }),
         { id: 'lb', dependsOn: { mode: 'active-active', needed: 2 } },
@@ -129,7 +112,7 @@ describe('analyticAttainment on closed forms', () => {
 
   it('counts a database shared by both sides of a diamond once', () => {
     const [e, l, r, db] = [0.999, 0.99, 0.98, 0.95];
-    const model = modelOf({
+    const model = compileParts({
       components: [
         component('entry', e),
         component('left', l),
@@ -147,7 +130,7 @@ describe('analyticAttainment on closed forms', () => {
 
   it('counts a shared event hitting two parallel replicas once, by conditioning on it', () => {
     const [replica, event] = [0.9, 0.99];
-    const model = modelOf({
+    const model = compileParts({
       components: [
         component('app', replica, {
           tags: { region: 'eu' },
@@ -165,7 +148,7 @@ describe('analyticAttainment on closed forms', () => {
   });
 
   it('combines a shared event across a diamond and replicas exactly', () => {
-    const model = modelOf({
+    const model = compileParts({
       components: [
         component('entry', 0.99),
         component('left', 0.9, { replicas: { count: 2, tags: [{ zone: 'a' }, { zone: 'b' }] } }),
@@ -184,7 +167,7 @@ describe('analyticAttainment on closed forms', () => {
   });
 
   it('uses mtbf and mttr for the steady-state availability', () => {
-    const model = modelOf({
+    const model = compileParts({
       components: [{ id: 'a', failures: [{ name: 'crash', mtbf: '99h', mttr: '1h' }] }],
     });
 
@@ -194,7 +177,7 @@ describe('analyticAttainment on closed forms', () => {
 
 describe('analyticAttainment where the model is not binary', () => {
   const partialMode = [{ id: 'a', failures: [outage(0.99, { errorRate: 0.5 })] }];
-  const cases: [string, Parts][] = [
+  const cases: [string, ScenarioParts][] = [
     ['a failure mode with a partial errorRate', { components: partialMode }],
     [
       'a shared event with a partial errorRate',
@@ -242,11 +225,11 @@ describe('analyticAttainment where the model is not binary', () => {
   ];
 
   it.each(cases)('gives null for %s', (_, parts) => {
-    expect(analyticAttainment(modelOf(parts))).toEqual([null]);
+    expect(analyticAttainment(compileParts(parts))).toEqual([null]);
   });
 
   it('still gives a value to a journey that does not reach the partial component', () => {
-    const model = modelOf({
+    const model = compileParts({
       components: [
         component('front', 0.99),
         component('slow', undefined, { failures: [outage(0.9, { errorRate: 0.3 })] }),
@@ -267,7 +250,7 @@ describe('analyticAttainment where the model is not binary', () => {
 
   it('gives null when the decision diagram would exceed its node limit', () => {
     const replicas = { count: 4, needed: 2 };
-    const model = modelOf({ components: [component('a', 0.9, { replicas })] });
+    const model = compileParts({ components: [component('a', 0.9, { replicas })] });
 
     expect(analyticAttainment(model, 5)).toEqual([null]);
     expect(analyticAttainment(model)[0]).toBeCloseTo(binomialAtLeast(4, 2, 0.9), EXACT);
@@ -276,7 +259,7 @@ describe('analyticAttainment where the model is not binary', () => {
 
 describe('analyticAttainment against the Monte Carlo engine', () => {
   const crash = (mtbf: string, mttr: string): FailureModeDoc => ({ name: 'crash', mtbf, mttr });
-  const topologies: [string, Parts][] = [
+  const topologies: [string, ScenarioParts][] = [
     [
       'a serial chain',
       {
@@ -314,7 +297,7 @@ describe('analyticAttainment against the Monte Carlo engine', () => {
   ];
 
   it.each(topologies)('agrees within 4 standard errors for %s', (_, parts) => {
-    const model = modelOf(parts);
+    const model = compileParts(parts);
     const n = 20000;
 
     const [exact] = analyticAttainment(model);
@@ -392,7 +375,7 @@ const shapes = fc.record({
 type Shape = typeof shapes extends fc.Arbitrary<infer T> ? T : never;
 
 /** A valid binary scenario from a random shape: edges only go down the list, so no cycles. */
-function shapeScenario(shape: Shape): Parts {
+function shapeScenario(shape: Shape): ScenarioParts {
   const n = shape.components.length;
   const id = (k: number): string => `c${k % n}`;
   const pairs = shape.edges
@@ -432,7 +415,7 @@ describe('analyticAttainment against exhaustive enumeration', () => {
   it('matches the sum over every process state for random small binary models', () => {
     fc.assert(
       fc.property(shapes, (shape) => {
-        const model = modelOf(shapeScenario(shape));
+        const model = compileParts(shapeScenario(shape));
 
         const values = analyticAttainment(model);
 

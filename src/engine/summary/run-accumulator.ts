@@ -22,8 +22,8 @@ const NO_TRIALS: JourneyMoments = {
 /**
  * Adds up the chunk summaries of a run, strictly in chunk order, into dense histograms. Merging
  * sparse summaries pairwise would allocate afresh for every chunk, which for millions of trials
- * is gigabytes of garbage; adding in place keeps a run's memory flat. The sums are the same as
- * `mergeChunks` would give, in the same order.
+ * is gigabytes of garbage; adding in place keeps a run's memory flat. Adding in chunk order
+ * makes the floating-point sums the same whichever worker computed each chunk.
  */
 export class RunAccumulator {
   private trials = 0;
