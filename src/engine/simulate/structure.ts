@@ -29,7 +29,6 @@ export class Structure {
   private readonly fullOutages: Int32Array;
   private readonly partialOutages: Int32Array;
   private readonly suspended: Uint8Array;
-  private stale = false;
   private readonly scratch: Float64Array;
   private readonly switchStreams: KeyedStream[];
   private readonly instanceStart: Int32Array;
@@ -87,7 +86,6 @@ export class Structure {
     this.unhealthy.fill(0);
     this.fullOutages.fill(0);
     this.partialOutages.fill(0);
-    this.stale = true;
     this.failover.reset();
     this.model.failoverGroups.forEach((g, index) =>
       this.switchStreams[index].start(g.key0, g.key1, trial),
@@ -140,10 +138,7 @@ export class Structure {
       this.instanceError[i] = after;
       const c = instances.component[i];
       this.unhealthy[c] += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
-      if (!this.isRedundant(c, i, before, after)) {
-        this.mark(c);
-        this.stale = true;
-      }
+      if (!this.isRedundant(c, i, before, after)) this.mark(c);
     }
   }
 
@@ -180,7 +175,7 @@ export class Structure {
 
   /** Whether something changed since the last evaluation that may change an error. */
   needsEvaluation(): boolean {
-    return this.stale || this.failover.anySwitching();
+    return this.lastDirty >= 0 || this.failover.anySwitching();
   }
 
   /**
@@ -190,12 +185,12 @@ export class Structure {
    */
   evaluate(time: number, advance: boolean): void {
     const { order, failoverGroups } = this.model;
-    if (advance && (time === 0 || this.failover.anySwitching())) {
+    // A switch under way completes at a time of its own, with no input of the group changing.
+    if (advance && this.failover.anySwitching()) {
       for (let g = 0; g < failoverGroups.length; g++) {
-        if (time === 0 || this.failover.isSwitching(g)) this.mark(failoverGroups[g].component);
+        if (this.failover.isSwitching(g)) this.mark(failoverGroups[g].component);
       }
     }
-    this.stale = false;
     const dirty = this.dirty;
     const dependantStart = this.dependantPositionStart;
     const dependants = this.dependantPositions;

@@ -124,6 +124,7 @@ export class TrialSimulator {
     this.activeSize = 0;
     this.endCount = 0;
     this.contributorsKnown = false;
+    this.journeyError.fill(0);
 
     let now = 0;
     let next = 0;
