@@ -21,19 +21,16 @@ export function streamKey(identity: string): StreamKey {
   return hashString(identity);
 }
 
+const TWO_POW_32 = 2 ** 32;
 const TWO_POW_MINUS_32 = 2 ** -32;
 const GOLDEN = 0x9e3779b9;
-
-function firstHash(key0: number, trialKey: number): number {
-  return mix32(key0 ^ trialKey);
-}
 
 /**
  * The first draw of stream `key0` in the trial with key `trialKey`, the same number `startWith`
  * returns, without positioning a stream: most processes need nothing more.
  */
 export function firstDraw(key0: number, trialKey: number): number {
-  return (firstHash(key0, trialKey) + 0.5) * TWO_POW_MINUS_32;
+  return (mix32(key0 ^ trialKey) + 0.5) * TWO_POW_MINUS_32;
 }
 
 /**
@@ -68,11 +65,21 @@ export class KeyedStream {
 
   /** `start` for a trial whose `trialKey` is known: one hash settles the first draw. */
   startWith(key0: number, key1: number, trialKey: number): number {
-    this.h = firstHash(key0, trialKey);
+    const first = firstDraw(key0, trialKey);
+    this.continueAfter(first, key1, trialKey);
+    return first;
+  }
+
+  /**
+   * Positions the stream of (`key0`, `key1`) after its first draw `first`, as `firstDraw`
+   * returned it, so a caller that looked at the first draw alone need not hash it again.
+   */
+  continueAfter(first: number, key1: number, trialKey: number): void {
+    // Exact: the first draw is (h + 0.5) / 2^32 for a 32-bit integer h.
+    this.h = first * TWO_POW_32 - 0.5;
     this.key1 = key1;
     this.trial = trialKey;
     this.started = false;
-    return (this.h + 0.5) * TWO_POW_MINUS_32;
   }
 
   /** The next uniform number in (0, 1), after the one `start` returned. */

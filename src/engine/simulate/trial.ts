@@ -82,8 +82,9 @@ export class TrialSimulator {
     const trialKey = this.stream.trialKey(trial);
     for (let k = 0; k < this.relevant.length; k++) {
       const p = this.relevant[k];
-      if (firstDraw(processes.key0[p], trialKey) < processes.quiet[p]) continue;
-      const u = this.stream.startWith(processes.key0[p], processes.key1[p], trialKey);
+      const u = firstDraw(processes.key0[p], trialKey);
+      if (u < processes.quiet[p]) continue;
+      this.stream.continueAfter(u, processes.key1[p], trialKey);
       drawDownIntervals(processes, p, window, u, this.stream.next, this.intervals);
     }
   }
