@@ -58,9 +58,8 @@ function instanceTagsOf(c: ComponentDoc): Record<string, string>[] {
   return Array.from({ length: count }, (_, r) => ({ ...c.tags, ...c.replicas?.tags?.[r] }));
 }
 
-function combination(size: number, mode: number): Combination {
+function combination(size: number): Combination {
   return {
-    mode,
     needed: new Int32Array(size),
     shed: new Uint8Array(size),
     delay: new Float64Array(size),
@@ -86,14 +85,14 @@ function compileComponents(doc: ScenarioDoc, index: Map<string, number>): Compon
     name: doc.components.map((c) => c.name ?? c.id),
     instanceStart: new Int32Array(n + 1),
     replicaMode: new Uint8Array(n),
-    replicas: combination(n, COMBINE_ACTIVE),
+    replicas: combination(n),
     dependencyStart: new Int32Array(n + 1),
     dependencies: new Int32Array((doc.dependencies ?? []).length),
     impact: new Float64Array((doc.dependencies ?? []).length),
     dependantStart: new Int32Array(n + 1),
     dependants: new Int32Array((doc.dependencies ?? []).length),
     alternativeMode: new Uint8Array(n),
-    alternatives: combination(n, COMBINE_ACTIVE),
+    alternatives: combination(n),
     replicaGroup: new Int32Array(n).fill(-1),
     alternativeGroup: new Int32Array(n).fill(-1),
   };

@@ -55,9 +55,12 @@ export interface ProcessTable {
   relevant: Uint8Array;
 }
 
-/** One way of combining several error sources: replicas of a component or its alternatives. */
+/**
+ * The parameters, per component, of one way of combining several error sources: replicas of a
+ * component or its alternatives. Which way each component uses is in `replicaMode` and
+ * `alternativeMode`.
+ */
 export interface Combination {
-  mode: number;
   needed: Int32Array;
   shed: Uint8Array;
   /** detect + switchover, in seconds. */
