@@ -110,6 +110,26 @@ describe('attribution', () => {
     }
   });
 
+  it('splits an outage between two causes of it, whichever began first', () => {
+    const model = compileParts({
+      components: [{ id: 'app' }, { id: 'x', failures: crash('3d', '12h') }],
+      dependencies: [{ from: 'app', to: 'x' }],
+      events: [{ name: 'storm', components: ['x'], mtbf: '2d', mttr: '1d' }],
+    });
+    const { credit } = perTrial(model, 5000);
+
+    // While both are down, neither removal alone helps: each is a minimal cause, so they split.
+    const downX = 0.5 / 3.5;
+    const downStorm = 1 / 3;
+    for (const [name, mine, other] of [
+      ['x', downX, downStorm],
+      ['storm', downStorm, downX],
+    ] as const) {
+      const { mean, se } = meanAndError(credit.get(name)!);
+      expect(Math.abs(mean - (mine * (1 - other) + (mine * other) / 2))).toBeLessThan(4 * se);
+    }
+  });
+
   it('credits each trial’s whole loss and nothing more', () => {
     const model = compileParts({
       components: [

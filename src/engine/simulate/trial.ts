@@ -3,6 +3,7 @@ import { firstDraw, KeyedStream, type SeedKey } from '../random/streams';
 import { AbsorbedOutages } from './absorbed';
 import { Contributors } from './contributors';
 import { IntervalBuffer } from './intervals';
+import { IsolatedEffects } from './isolated';
 import { drawDownIntervals } from './renewal';
 import { sortByTime } from './sort';
 import { Structure } from './structure';
@@ -43,6 +44,11 @@ export class TrialSimulator {
   private endCount = 0;
   private readonly contributors: Contributors;
   private contributorsKnown = false;
+  private readonly isolated: IsolatedEffects;
+  /** Whether a process that a failover group sees changed since the structure was evaluated. */
+  private failoverInputChanged = false;
+  /** The process whose isolated errors hold, or -1 when the structure's errors do. */
+  private solo = -1;
 
   constructor(
     private readonly model: Model,
@@ -61,6 +67,7 @@ export class TrialSimulator {
     this.lost = new Float64Array(journeys);
     this.activeList = new Int32Array(model.processes.count);
     this.contributors = new Contributors(model, this.structure);
+    this.isolated = new IsolatedEffects(model, seed);
   }
 
   /** Simulates trial `trial` and leaves its results in `unavailability` and `attribution`. */
@@ -117,7 +124,7 @@ export class TrialSimulator {
    * errors hold until the next change point or failover switch.
    */
   private sweep(trial: number, recorder?: TrialRecorder): void {
-    const { window, journeys } = this.model;
+    const { window } = this.model;
     const { end, process } = this.intervals;
     const starts = this.sortStarts();
     const structure = this.structure;
@@ -125,6 +132,8 @@ export class TrialSimulator {
     this.activeSize = 0;
     this.endCount = 0;
     this.contributorsKnown = false;
+    this.failoverInputChanged = false;
+    this.solo = -1;
     this.journeyError.fill(0);
 
     let now = 0;
@@ -137,17 +146,7 @@ export class TrialSimulator {
         if (end[n] < window) this.queueEnd(end[n], process[n]);
       }
       while (this.endCount > 0 && this.endTimes[0] <= now) this.toggle(this.dequeueEnd(), -1);
-      if (structure.needsEvaluation()) {
-        structure.evaluate(now, true);
-        this.contributorsKnown = false;
-        losing = false;
-        for (let j = 0; j < journeys.length; j++) {
-          const e = structure.error[journeys[j].entry];
-          this.journeyError[j] = e;
-          if (e > 0) losing = true;
-        }
-      }
-
+      if (structure.needsEvaluation()) losing = this.update(now);
       const startAt = next < starts ? this.times[next] : window;
       const endAt = this.endCount > 0 ? this.endTimes[0] : window;
       const until = Math.min(startAt, endAt, structure.failover.nextSwitchTime(), window);
@@ -156,6 +155,45 @@ export class TrialSimulator {
       if (until >= window) return;
       now = until;
     }
+  }
+
+  /**
+   * Brings the journeys' errors up to date after a change at `now` and says whether any journey
+   * loses requests. Nothing down, or one process down that no failover group sees, needs no
+   * evaluation: the structure keeps its marks and catches up when it is next evaluated.
+   */
+  private update(now: number): boolean {
+    const structure = this.structure;
+    const journeys = this.model.journeys.length;
+    const single = this.activeSize === 1 ? this.activeList[0] : -1;
+    const quiet = !this.failoverInputChanged && !structure.failover.anySwitching();
+    if (quiet && (this.activeSize === 0 || this.isolated.alone[single] === 1)) {
+      this.solo = single;
+      return this.useIsolated(single);
+    }
+
+    structure.evaluate(now, true);
+    this.failoverInputChanged = false;
+    this.contributorsKnown = false;
+    this.solo = -1;
+    let losing = false;
+    for (let j = 0; j < journeys; j++) {
+      const e = structure.error[this.model.journeys[j].entry];
+      this.journeyError[j] = e;
+      if (e > 0) losing = true;
+    }
+    return losing;
+  }
+
+  private useIsolated(p: number): boolean {
+    const journeys = this.model.journeys.length;
+    let losing = false;
+    for (let j = 0; j < journeys; j++) {
+      const e = p < 0 ? 0 : this.isolated.errors[p * journeys + j];
+      this.journeyError[j] = e;
+      if (e > 0) losing = true;
+    }
+    return losing;
   }
 
   private queueEnd(time: number, p: number): void {
@@ -182,6 +220,8 @@ export class TrialSimulator {
   private toggle(p: number, delta: number): void {
     const before = this.structure.activeCount[p];
     this.structure.change(p, delta);
+    this.contributorsKnown = false;
+    if (this.isolated.alone[p] === 0) this.failoverInputChanged = true;
     if (before === 0 && delta > 0) this.activeList[this.activeSize++] = p;
     if (before + delta === 0 && before > 0) {
       let at = 0;
@@ -203,6 +243,7 @@ export class TrialSimulator {
    */
   private attribute(duration: number, now: number): void {
     const journeys = this.model.journeys.length;
+    if (this.solo >= 0) return this.attributeTo(this.solo, duration);
     const contributors = this.contributors;
     if (!this.contributorsKnown) {
       contributors.find(this.activeList, this.activeSize, this.journeyError, now);
@@ -219,6 +260,16 @@ export class TrialSimulator {
       for (let k = first; k < first + count; k++) {
         this.attribution[row + this.model.processes.credit[contributors.list[k]]] += share;
       }
+    }
+  }
+
+  /** Credits a segment's lost time to its only active process, as `attribute` would. */
+  private attributeTo(p: number, duration: number): void {
+    const { journeys, window, credits, processes } = this.model;
+    for (let j = 0; j < journeys.length; j++) {
+      const e = this.journeyError[j];
+      if (e > 0)
+        this.attribution[j * credits.length + processes.credit[p]] += (e * duration) / window;
     }
   }
 }
