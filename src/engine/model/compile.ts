@@ -1,5 +1,6 @@
 import { gammaFunction } from '../random/distributions';
 import { streamKey } from '../random/streams';
+import { eventHitsInstance, instanceTags } from '../scenario/graph';
 import type { ComponentDoc, FailureModeDoc, ScenarioDoc, SharedEventDoc } from '../scenario/schema';
 import { parseDuration, parseRatio } from '../scenario/units';
 import { meanUpTime, steadyStateAvailability } from './rates';
@@ -25,7 +26,7 @@ import {
  */
 export function compileModel(doc: ScenarioDoc): Model {
   const componentIndex = new Map(doc.components.map((c, index) => [c.id, index]));
-  const instanceTags = doc.components.flatMap((c) => instanceTagsOf(c));
+  const tags = doc.components.flatMap((c) => instanceTags(c));
   const components = compileComponents(doc, componentIndex);
   const order = dependencyOrder(components, doc, componentIndex);
   const journeys = doc.journeys.map((j) => ({
@@ -36,7 +37,7 @@ export function compileModel(doc: ScenarioDoc): Model {
   }));
   const reachable = journeys.map((j) => reachableFrom(j.entry, components));
   const instances = instanceComponents(components);
-  const rows = processRows(doc, components, instances, instanceTags, componentIndex);
+  const rows = processRows(doc, components, instances, tags);
   const processes = processTable(rows, parseDuration(doc.window), reachable, instances);
 
   return {
@@ -51,11 +52,6 @@ export function compileModel(doc: ScenarioDoc): Model {
     journeys,
     credits: [...components.id, ...(doc.events ?? []).map((e) => e.name)],
   };
-}
-
-function instanceTagsOf(c: ComponentDoc): Record<string, string>[] {
-  const count = c.replicas?.count ?? 1;
-  return Array.from({ length: count }, (_, r) => ({ ...c.tags, ...c.replicas?.tags?.[r] }));
 }
 
 function combination(size: number): Combination {
@@ -187,7 +183,6 @@ function processRows(
   components: ComponentTable,
   owner: Int32Array,
   tags: Record<string, string>[],
-  index: Map<string, number>,
 ): ProcessRow[] {
   const rows: ProcessRow[] = [];
   doc.components.forEach((c, ci) => {
@@ -218,7 +213,7 @@ function processRows(
       component: -1,
       replica: -1,
       credit: components.count + ei,
-      instances: matchedInstances(e, owner, tags, index),
+      instances: matchedInstances(e, owner, tags, components.id),
     });
   });
   return rows;
@@ -228,13 +223,9 @@ function matchedInstances(
   event: SharedEventDoc,
   owner: Int32Array,
   tags: Record<string, string>[],
-  index: Map<string, number>,
+  ids: readonly string[],
 ): number[] {
-  const listed = new Set((event.components ?? []).map((id) => index.get(id)));
-  const match = event.match === undefined ? undefined : Object.entries(event.match);
-  const matches = (i: number): boolean =>
-    listed.has(owner[i]) || (match !== undefined && match.every(([k, v]) => tags[i][k] === v));
-  return Array.from(owner.keys()).filter(matches);
+  return Array.from(owner.keys()).filter((i) => eventHitsInstance(event, ids[owner[i]], tags[i]));
 }
 
 function processTable(

@@ -8,6 +8,7 @@ import type {
   ScenarioDoc,
   SharedEventDoc,
 } from './schema';
+import { pathBetween } from './graph';
 import { parseDuration, parseRatio } from './units';
 import type { Problem } from './validate';
 
@@ -228,35 +229,11 @@ class DependencyGraph {
 
   /** Adds the dependency unless it closes a cycle, which is reported on it instead. */
   accept(path: string, { from, to }: DependencyDoc): Problem[] {
-    const back = this.pathBetween(to, from);
+    const back = pathBetween(this.edges, to, from);
     if (back) return [problem(path, `creates a cycle: ${[from, ...back].join(' → ')}`)];
 
     this.edges.set(from, [...(this.edges.get(from) ?? []), to]);
     return [];
-  }
-
-  /** A path of component ids from `start` to `goal` (both included), or null if there is none. */
-  private pathBetween(start: string, goal: string): string[] | null {
-    const cameFrom = new Map<string, string>([[start, start]]);
-    const queue = [start];
-    for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
-      if (node === goal) return this.trace(cameFrom, goal);
-      for (const next of this.edges.get(node) ?? []) {
-        if (cameFrom.has(next)) continue;
-        cameFrom.set(next, node);
-        queue.push(next);
-      }
-    }
-    return null;
-  }
-
-  private trace(cameFrom: Map<string, string>, goal: string): string[] {
-    const path = [goal];
-    for (let node = goal; cameFrom.get(node) !== node;) {
-      node = cameFrom.get(node) as string;
-      path.unshift(node);
-    }
-    return path;
   }
 }
 
