@@ -1,16 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { type ScenarioDoc, ScenarioError, formatProblem, CHUNK_SIZE } from '../engine';
+import { type ScenarioDoc, ScenarioError, formatProblem, CHUNK_SIZE, runSettings } from '../engine';
 import { USAGE, UsageError, parseCommand, type RunCommand } from './args';
 import { jsonOutputText } from './json-output';
 import { createNodeRunner } from './node-runner';
 import { createProgress } from './progress';
 import { reportText } from './report';
 import { UnreadableFileError, readScenarioFile } from './scenario-file';
-
-/** Defaults when neither the command line nor the file's `run` block sets them. */
-const DEFAULT_TRIALS = 10_000;
-const DEFAULT_SEED = '1';
 
 /** Exit statuses of the command line, version 1. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
@@ -44,8 +40,7 @@ function count(items: readonly unknown[], noun: string): string {
 }
 
 async function runScenario(command: RunCommand, scenario: ScenarioDoc): Promise<number> {
-  const trials = command.trials ?? scenario.run?.trials ?? DEFAULT_TRIALS;
-  const seed = command.seed ?? scenario.run?.seed ?? DEFAULT_SEED;
+  const { trials, seed } = runSettings(scenario, command);
   // More threads than chunks would only start up and wait.
   const wanted = command.workers ?? availableParallelism();
   const workers = Math.min(wanted, Math.ceil(trials / CHUNK_SIZE));
