@@ -16,6 +16,7 @@ export {
   type RunOptions,
   type Runner,
 } from './runner/runner';
+export { DEFAULT_SEED, DEFAULT_TRIALS, runSettings } from './scenario/run-settings';
 export { Scenario, type ScenarioDoc } from './scenario/schema';
 export { formatDuration, parseDuration, parseRatio } from './scenario/units';
 export {
@@ -37,3 +38,17 @@ export type {
   JourneyResult,
   RunResult,
 } from './summary/result';
+export {
+  COMPONENT_KINDS,
+  type ComponentDoc,
+  type ComponentKind,
+  type DependencyDoc,
+  type DependsOnDoc,
+  type FailureModeDoc,
+  type JourneyDoc,
+  type ReplicasDoc,
+  type SharedEventDoc,
+} from './scenario/schema';
+export { componentsHitBy, cycleClosedBy, eventHitsInstance, instanceTags } from './scenario/graph';
+export { formatPath } from './scenario/validate';
+export { meanUpTime, steadyStateAvailability } from './model/rates';
