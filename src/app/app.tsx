@@ -1,96 +1,99 @@
-import scenarioFile from '../../scenarios/mobile-banking.json';
-import { type ScenarioDoc, formatProblem, validateScenario } from '../engine';
-import { formatCount } from './format';
-import { ResultsTable } from './results-table';
-import { useSimulation, type SimulationState } from './use-simulation';
+import { useEffect, useMemo, useState } from 'react';
+import { Canvas } from './editor/canvas';
+import { EventsPanel } from './panels/events-panel';
+import { JourneysPanel } from './panels/journeys-panel';
+import { ScenarioPanel } from './panels/scenario-panel';
+import { SelectionPanel } from './panels/selection-panel';
+import { startPersistence } from './persistence/start-persistence';
+import { ResultsPlaceholder, ResultsView } from './results/results-view';
+import { componentBurn } from './run/budget-burn';
+import { RunPanel } from './run/run-panel';
+import { scenarioKey } from './run/scenario-key';
+import { useSimulation } from './run/use-simulation';
+import { useEditor } from './state/store';
+import { ImportProblems, Toolbar } from './toolbar';
+import { useScenarioImport } from './use-scenario-import';
+import { useUndoKeys } from './use-undo-keys';
 
-/** Used when the scenario has no `run` block, as on the command line. */
-const DEFAULT_TRIALS = 10_000;
-const DEFAULT_SEED = '1';
+const SIDE_TABS = ['Selection', 'Events', 'Journeys', 'Scenario'] as const;
+type SideTab = (typeof SIDE_TABS)[number];
 
-const checked = validateScenario(scenarioFile);
-
-/** The minimal page: what Nines is, then the default scenario run in Web Workers. */
+/**
+ * The whole app: the scenario's commands, the graph editor with its side panels, the run
+ * panel, and the results of the last run, marked stale once the scenario changes.
+ */
 export function App() {
-  return (
-    <main>
-      <h1>Nines</h1>
-      <p className="lead">
-        Nines is a Monte Carlo failure-scenario simulator for SLO engineering. It simulates many
-        compliance windows of a service’s dependency graph, with failures, repairs, replicas,
-        failovers and shared outages, and shows how likely each user journey is to meet its SLO and
-        how much error budget is left. This page runs the default scenario in Web Workers; the graph
-        editor and charts come later.
-      </p>
-      {checked.ok ? (
-        <ScenarioRun scenario={checked.scenario} />
-      ) : (
-        <InvalidScenario name={scenarioFile.name} problems={checked.problems.map(formatProblem)} />
-      )}
-    </main>
-  );
-}
-
-function ScenarioRun({ scenario }: { scenario: ScenarioDoc }) {
-  const trials = scenario.run?.trials ?? DEFAULT_TRIALS;
-  const seed = scenario.run?.seed ?? DEFAULT_SEED;
-  const { state, start, cancel } = useSimulation(scenario, trials, seed);
-  const running = state.status === 'running';
+  const simulation = useSimulation();
+  const imports = useScenarioImport();
+  const doc = useEditor((s) => s.doc);
+  const select = useEditor((s) => s.select);
+  const { run, key, workers, eventNames } = simulation.state;
+  const burn = useMemo(() => (run ? componentBurn(run) : undefined), [run]);
+  const stale = useMemo(() => key !== undefined && key !== scenarioKey(doc), [key, doc]);
+  useUndoKeys();
+  useEffect(() => startPersistence(useEditor), []);
 
   return (
-    <>
-      <section aria-labelledby="scenario-heading">
-        <h2 id="scenario-heading">Scenario: {scenario.name}</h2>
-        {scenario.description && <p>{scenario.description}</p>}
-        <p>
-          {formatCount(trials)} trials of a {scenario.window} window, seed “{seed}”.
+    <div className="app">
+      <header className="app-header">
+        <h1>Nines</h1>
+        <p className="app-scenario" title={doc.description}>
+          {doc.name}
         </p>
-        <div className="controls">
-          <button type="button" onClick={start} disabled={running}>
-            Run simulation
-          </button>
-          <button type="button" onClick={cancel} disabled={!running}>
-            Cancel
-          </button>
-          <progress aria-label="Simulation progress" value={state.done} max={state.total} />
-          <span>
-            {formatCount(state.done)} / {formatCount(state.total)} trials
-          </span>
+        <Toolbar onImportFile={imports.importFile} />
+      </header>
+      {imports.outcome && <ImportProblems outcome={imports.outcome} onDismiss={imports.dismiss} />}
+      <main className="workspace">
+        <div className="canvas-area">
+          <Canvas burn={stale ? undefined : burn} />
         </div>
-        <p role="status" className={state.status === 'failed' ? 'error' : undefined}>
-          {statusText(state)}
-        </p>
-      </section>
-      {state.run && <ResultsTable run={state.run} workers={state.workers} />}
-    </>
+        <SidePanels />
+      </main>
+      <RunPanel simulation={simulation} />
+      {run ? (
+        <ResultsView
+          run={run}
+          stale={stale}
+          workers={workers}
+          eventNames={eventNames}
+          onSelectComponent={(id) => select({ kind: 'component', id })}
+        />
+      ) : (
+        <ResultsPlaceholder />
+      )}
+    </div>
   );
 }
 
-function statusText(state: SimulationState): string {
-  switch (state.status) {
-    case 'idle':
-      return 'Ready.';
-    case 'running':
-      return `Running in ${state.workers} Web Worker${state.workers === 1 ? '' : 's'}…`;
-    case 'done':
-      return 'Done.';
-    case 'cancelled':
-      return 'Cancelled.';
-    case 'failed':
-      return `The run failed: ${state.error}`;
-  }
-}
+/** The side panels as tabs; selecting something on the canvas shows its panel. */
+function SidePanels() {
+  const [tab, setTab] = useState<SideTab>('Selection');
+  const selection = useEditor((s) => s.selection);
+  useEffect(() => {
+    if (selection) setTab('Selection');
+  }, [selection]);
 
-function InvalidScenario({ name, problems }: { name: string; problems: string[] }) {
   return (
-    <section aria-labelledby="scenario-heading">
-      <h2 id="scenario-heading">Scenario: {name}</h2>
-      <p className="error">This scenario is not valid, so it cannot be run:</p>
-      <ul>
-        {problems.map((problem) => (
-          <li key={problem}>{problem}</li>
+    <aside className="side">
+      <div className="side-tabs" role="tablist" aria-label="Panels">
+        {SIDE_TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+          >
+            {name}
+          </button>
         ))}
-      </ul>
-    </section>
+      </div>
+      <div className="side-body" role="tabpanel" aria-label={tab}>
+        {tab === 'Selection' && <SelectionPanel />}
+        {tab === 'Events' && <EventsPanel />}
+        {tab === 'Journeys' && <JourneysPanel />}
+        {tab === 'Scenario' && <ScenarioPanel />}
+      </div>
+    </aside>
   );
 }

@@ -1,165 +1,382 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatPercent, formatProbability } from '../../src/app/format';
+import { attainmentDecimals } from '../../src/app/results/chart-data';
+import {
+  createLocalRunner,
+  parseScenarioText,
+  runSettings,
+  validateScenario,
+  type Run,
+  type ScenarioDoc,
+} from '../../src/engine';
+import {
+  callersHandle,
+  callsHandle,
+  columnOf,
+  componentNode,
+  exportScenario,
+  importFile,
+  numbersIn,
+  openApp,
+  readScenarioFile,
+  resultRows,
+  resultsRegion,
+  ROOT,
+  RUN_TIMEOUT,
+  runButton,
+  runSimulation,
+  scenarioTitle,
+  startApp,
+  summaryTable,
+  type AppPage,
+  type AppUnderTest,
+} from './support';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SCREENSHOT = join(ROOT, 'test-results', 'app.png');
+const SCREENSHOTS = join(ROOT, 'test-results');
 const JOURNEYS = ['login', 'account-overview', 'transaction-history', 'payments'];
 const TARGETS = ['99.99 %', '99.9 %', '99.5 %', '99.95 %'];
-const RUN_TIMEOUT = 180_000;
+const MEAN = 'Mean attainment (simulated)';
+const P_MEET = 'P(meet) [95 % interval]';
+const STALE = 'The scenario changed since this run; press Run for current results.';
+const TEST_TIMEOUT = 300_000;
 
-let outDir: string;
-let server: PreviewServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-const pageErrors: string[] = [];
+let app: AppUnderTest | undefined;
+let opened: AppPage[] = [];
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'nines-app-'));
-  await buildForProduction(outDir);
-  server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  app = await startApp();
+  await mkdir(SCREENSHOTS, { recursive: true });
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+afterEach(async () => {
+  await Promise.all(opened.map(({ context }) => context.close()));
+  opened = [];
 });
 
-/** Vitest sets NODE_ENV to "test", which would bundle React's development build. */
-async function buildForProduction(outDir: string): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Opens the app in a fresh browser context (empty local storage), at `url` if given. */
+async function open(url = app!.url): Promise<Page> {
+  const appPage = await openApp(app!.browser, url);
+  opened.push(appPage);
+  return appPage.page;
+}
+
+/** Every page error and console error of the pages this test opened. */
+function pageErrors(): string[] {
+  return opened.flatMap(({ errors }) => errors);
+}
+
+/** A shipped scenario run in this Node process with its own trials and seed, as the CLI would. */
+async function runInNode(file: string): Promise<Run> {
+  const parsed = parseScenarioText(await readScenarioFile(file));
+  if (!parsed.ok) throw new Error(`${file} does not validate`);
+
+  const runner = createLocalRunner();
   try {
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    return await runner.run(parsed.scenario, runSettings(parsed.scenario));
   } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
+    runner.dispose();
   }
 }
 
-function serverUrl(): string {
-  const { port } = server!.httpServer.address() as AddressInfo;
-  return `http://127.0.0.1:${port}/`;
+/** The P(meet) cell as the summary table formats it, without the "more trials" remark. */
+function pMeetText(p: number, [low, high]: [number, number]): string {
+  return `${formatProbability(p)} [${formatProbability(low)}, ${formatProbability(high)}]`;
 }
 
-/** The text of every cell of the results table, one array per journey row. */
-async function resultRows(): Promise<string[][]> {
-  const rows = page.locator('tbody tr');
-  const count = await rows.count();
-  const cells: string[][] = [];
-  for (let i = 0; i < count; i++) {
-    cells.push(await rows.nth(i).locator('th, td').allInnerTexts());
-  }
-  return cells;
+async function pMeets(page: Page): Promise<number[]> {
+  return (await columnOf(page, P_MEET)).map((text) => numbersIn(text)[0]);
 }
 
-/** Every number in a cell's text, in order: "0.973 [0.969, 0.976]" → [0.973, 0.969, 0.976]. */
-function numbersIn(text: string): number[] {
-  return (text.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+/** Drags a palette item onto the canvas at a point of the canvas. */
+async function dropFromPalette(page: Page, kind: string, at: { x: number; y: number }) {
+  await page
+    .getByRole('button', { name: `Add ${kind}`, exact: true })
+    .dragTo(page.getByRole('application'), { targetPosition: at });
 }
 
-type StatusWindow = Window & { statusChanges?: string[] };
-
-/** Records every text the status line shows from now on, so that no run can go unnoticed. */
-async function recordStatusChanges(): Promise<void> {
-  await page.evaluate(() => {
-    const status = document.querySelector('[role="status"]')!;
-    const changes: string[] = [];
-    (window as StatusWindow).statusChanges = changes;
-    new MutationObserver(() => changes.push(status.textContent ?? '')).observe(status, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-    });
-  });
+function undoButton(page: Page) {
+  return page.getByRole('button', { name: 'Undo', exact: true });
 }
 
-async function statusChanges(): Promise<string[]> {
-  return page.evaluate(() => (window as StatusWindow).statusChanges ?? []);
+function redoButton(page: Page) {
+  return page.getByRole('button', { name: 'Redo', exact: true });
 }
 
-async function waitForRunToFinish(): Promise<void> {
-  const runButton = page.getByRole('button', { name: 'Run simulation', exact: true });
-  await expect.poll(() => runButton.isEnabled(), { timeout: RUN_TIMEOUT }).toBe(true);
-  await expect.poll(() => page.getByRole('status').innerText()).toBe('Done.');
-}
+describe('the app in Chromium', { timeout: TEST_TIMEOUT }, () => {
+  it('opens ready to run and shows the numbers the engine gives in Node', async () => {
+    const page = await open();
+    const expected = await runInNode('mobile-banking.json');
 
-describe('the app page', () => {
-  it('runs the default scenario in workers on load and shows a row per journey', async () => {
-    await page.goto(serverUrl());
-    await page
-      .locator('tbody tr')
-      .nth(JOURNEYS.length - 1)
-      .waitFor({ timeout: RUN_TIMEOUT });
-    await waitForRunToFinish();
+    await expect.poll(() => scenarioTitle(page).innerText()).toBe('Mobile banking platform');
+    expect(await runButton(page).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Cancel', exact: true }).isEnabled()).toBe(false);
+    expect(await page.getByRole('status').innerText()).toBe('Ready: press Run simulation.');
+    const placeholder = await resultsRegion(page).innerText();
+    expect(placeholder).toContain('No results yet. Press Run simulation');
+    expect(placeholder).toContain('a table of every journey');
+    expect(await summaryTable(page).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-start.png') });
 
-    const rows = await resultRows();
-    await mkdir(join(ROOT, 'test-results'), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    const { statuses, wallMs } = await runSimulation(page);
+    const status = await page.getByRole('status').innerText();
+    const speed = await resultsRegion(page)
+      .getByText(/^Elapsed /)
+      .innerText();
+    console.log(
+      `default run in the page: status "${status}"; "${speed}"; ` +
+        `${Math.round(wallMs)} ms from pressing Run to Done as seen by the test`,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-editor.png') });
+    await resultsRegion(page).screenshot({ path: join(SCREENSHOTS, 'app-results.png') });
 
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Nines');
-    expect(await page.locator('#scenario-heading').innerText()).toBe(
-      'Scenario: Mobile banking platform',
+    expect(statuses[0]).toMatch(/^Running in \d+ Web Workers?…$/);
+    expect(status).toMatch(/^Done: 10,000 trials in \d+\.\d s\.$/);
+    const rows = await resultRows(page);
+    expect(rows.map((row) => row.journey.split(' ').at(-1))).toEqual(JOURNEYS);
+    expect(rows.map((row) => row.cells[0])).toEqual(TARGETS);
+    expect(expected.journeys.map((j) => j.id)).toEqual(JOURNEYS);
+    expect(await columnOf(page, MEAN)).toEqual(
+      expected.journeys.map((j) => formatPercent(j.attainment.mean, attainmentDecimals(j.target))),
     );
     expect(
-      await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.journey)),
-    ).toEqual(JOURNEYS);
-    rows.forEach((cells, i) => {
-      const [, target, mean, pMeet] = cells;
-      const [p, low, high] = numbersIn(pMeet);
-      expect(cells[0]).toContain(JOURNEYS[i]);
-      expect(target).toBe(TARGETS[i]);
-      expect(numbersIn(mean)[0]).toBeGreaterThan(90);
-      expect(numbersIn(mean)[0]).toBeLessThanOrEqual(100);
-      expect(p).toBeGreaterThanOrEqual(0);
-      expect(p).toBeLessThanOrEqual(1);
-      expect(low).toBeLessThanOrEqual(p);
-      expect(high).toBeGreaterThanOrEqual(p);
-    });
-    expect(await page.locator('.speed').innerText()).toMatch(
-      /Elapsed [\d,]+ ms · [\d,]+ trials\/s/,
-    );
-    expect(pageErrors).toEqual([]);
+      (await columnOf(page, P_MEET)).map((text) => text.replace(/ more trials needed$/, '')),
+    ).toEqual(expected.journeys.map((j) => pMeetText(j.pMeet, j.pMeetInterval)));
+    const charts = page.getByRole('tablist', { name: 'Charts of journey', exact: true });
+    expect(await charts.getByRole('tab').count()).toBe(JOURNEYS.length);
+
+    const again = await runSimulation(page);
+    console.log(`the same run again: ${Math.round(again.wallMs)} ms from Run to Done`);
+    expect(await resultRows(page)).toEqual(rows);
+    expect(pageErrors()).toEqual([]);
   });
 
-  it('gives the same numbers when the same seed is run again', async () => {
-    const before = await resultRows();
-    await recordStatusChanges();
+  it('exports a component dropped from the palette with its new dependency', async () => {
+    const page = await open();
 
-    await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
-    await waitForRunToFinish();
+    await dropFromPalette(page, 'cache', { x: 780, y: 560 });
+    await componentNode(page, 'cache', 'cache').waitFor();
+    await callsHandle(page, 'payments').dragTo(callersHandle(page, 'cache'));
+    await page.getByRole('group', { name: 'payments calls cache', exact: true }).waitFor();
+    const exported = JSON.parse(await exportScenario(page)) as ScenarioDoc;
 
-    expect(await statusChanges()).toContainEqual(
-      expect.stringMatching(/^Running in \d+ Web Worker/),
+    expect(exported.components.filter((c) => c.kind === 'cache').map((c) => c.id)).toEqual([
+      'session-cache',
+      'cache',
+    ]);
+    expect(exported.dependencies).toContainEqual({ from: 'payments', to: 'cache' });
+    expect(exported.layout?.cache).toEqual({ x: expect.any(Number), y: expect.any(Number) });
+    const validation = validateScenario(exported);
+    expect(validation.ok ? [] : validation.problems).toEqual([]);
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('marks results stale after an MTTR grows, then shows a lower P(meet)', async () => {
+    const page = await open();
+    await runSimulation(page);
+    const before = await pMeets(page);
+
+    await componentNode(page, 'network', 'CDN and web application firewall').click();
+    const panel = page.getByRole('region', { name: 'Component edge', exact: true });
+    const failureMode = panel.getByRole('group', { name: 'global config push', exact: true });
+    const mttr = failureMode.getByRole('textbox', { name: 'MTTR', exact: true });
+    expect(await mttr.inputValue()).toBe('30m');
+    await mttr.fill('2d');
+    await resultsRegion(page).getByText(STALE, { exact: true }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'app-stale.png'), fullPage: true });
+    await runSimulation(page);
+    const after = await pMeets(page);
+
+    expect(await resultsRegion(page).getByText(STALE, { exact: true }).count()).toBe(0);
+    expect(after).toHaveLength(JOURNEYS.length);
+    after.forEach((p, i) => expect(p, JOURNEYS[i]).toBeLessThan(before[i]));
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('opens a shared link in a fresh browser with exactly that scenario', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Add queue', exact: true }).click();
+    await page.getByRole('tab', { name: 'Scenario', exact: true }).click();
+    await page
+      .getByRole('tabpanel', { name: 'Scenario', exact: true })
+      .getByRole('textbox', { name: 'Name', exact: true })
+      .fill('Shared workshop board');
+
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = await page
+      .getByRole('dialog', { name: 'Share link', exact: true })
+      .getByRole('textbox')
+      .inputValue();
+    const shared = await exportScenario(page);
+    const other = await open(link);
+    await expect.poll(() => scenarioTitle(other).innerText()).toBe('Shared workshop board');
+    const received = await exportScenario(other);
+
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=[\w+\-$]+$/);
+    expect(JSON.parse(received)).toEqual(JSON.parse(shared));
+    expect(JSON.parse(shared).components.map((c: { id: string }) => c.id)).toContain('queue');
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('keeps the work on a broken or invalid import; a valid one replaces it', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Add junction', exact: true }).click();
+    const work = await exportScenario(page);
+    const invalid = JSON.parse(await readScenarioFile('mobile-banking.json'));
+    invalid.components[4].failures[0].mttr = 'soon';
+    const refusal = page.getByRole('alert').filter({ hasText: 'was not imported' });
+
+    await importFile(page, 'broken.json', '{ "nines": 1, "name": ');
+    await refusal.waitFor();
+    const brokenAlert = await refusal.innerText();
+    const afterBroken = await exportScenario(page);
+    await importFile(page, 'soon.json', JSON.stringify(invalid, null, 2));
+    await expect.poll(() => refusal.innerText()).toContain('soon.json');
+    const invalidAlert = await refusal.innerText();
+    const afterInvalid = await exportScenario(page);
+
+    expect(brokenAlert).toContain('broken.json was not imported');
+    expect(brokenAlert).toMatch(/\(document\): invalid JSON at line 1, column \d+/);
+    expect(afterBroken).toBe(work);
+    expect(invalidAlert).toContain('soon.json was not imported');
+    expect(invalidAlert).toContain('components[4].failures[0].mttr: ');
+    expect(afterInvalid).toBe(work);
+    expect(await componentNode(page, 'junction', 'junction').count()).toBe(1);
+
+    const regional = await readScenarioFile('regional-outage.json');
+    await importFile(page, 'regional-outage.json', regional);
+    const expected = JSON.parse(regional) as ScenarioDoc;
+    await expect.poll(() => scenarioTitle(page).innerText()).toBe(expected.name);
+    const replaced = JSON.parse(await exportScenario(page)) as ScenarioDoc;
+
+    expect(await refusal.count()).toBe(0);
+    expect(await componentNode(page, 'junction', 'junction').count()).toBe(0);
+    expect({ ...replaced, layout: undefined }).toEqual({ ...expected, layout: undefined });
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('restores the autosaved scenario on reload', async () => {
+    const page = await open();
+    const name = () =>
+      page
+        .getByRole('tabpanel', { name: 'Scenario', exact: true })
+        .getByRole('textbox', { name: 'Name', exact: true });
+
+    await page.getByRole('tab', { name: 'Scenario', exact: true }).click();
+    await name().fill('Mobile banking, after the workshop');
+    // Autosave waits for a pause in typing (400 ms); wait until it has saved, then reload.
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('nines.scenario.v1') ?? ''))
+      .toContain('"name":"Mobile banking, after the workshop"');
+    await page.reload();
+    await runButton(page).waitFor();
+    await page.getByRole('tab', { name: 'Scenario', exact: true }).click();
+
+    expect(await name().inputValue()).toBe('Mobile banking, after the workshop');
+    expect(await scenarioTitle(page).innerText()).toBe('Mobile banking, after the workshop');
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('stops a long run when Cancel is pressed', async () => {
+    const page = await open();
+    const workers: Worker[] = [];
+    page.on('worker', (worker) => workers.push(worker));
+    const progress = page.getByRole('progressbar', { name: 'Simulation progress', exact: true });
+    const progressValue = () => progress.evaluate((el) => (el as HTMLProgressElement).value);
+    const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+
+    await page.getByRole('textbox', { name: 'Trials', exact: true }).fill('5000000');
+    await runButton(page).click();
+    await expect.poll(progressValue, { timeout: RUN_TIMEOUT }).toBeGreaterThan(0);
+    const closed = workers.map((worker) => new Promise((done) => worker.on('close', done)));
+    await cancel.click();
+    await page.getByRole('status').getByText('Cancelled.', { exact: true }).waitFor();
+    const atCancel = await progressValue();
+    // Cancelling terminates the workers, so once they are gone no progress can follow.
+    await Promise.all(closed);
+    const later = await progressValue();
+
+    expect(workers.length).toBeGreaterThan(0);
+    expect(atCancel).toBeGreaterThan(0);
+    expect(atCancel).toBeLessThan(5_000_000);
+    expect(later).toBe(atCancel);
+    expect(await progress.evaluate((el) => (el as HTMLProgressElement).max)).toBe(5_000_000);
+    expect(await runButton(page).isEnabled()).toBe(true);
+    expect(await cancel.isEnabled()).toBe(false);
+    expect(await summaryTable(page).count()).toBe(0);
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('undoes and redoes an added component with the buttons and with the keyboard', async () => {
+    const page = await open();
+    const added = componentNode(page, 'queue', 'queue');
+    expect(await undoButton(page).isEnabled()).toBe(false);
+
+    await page.getByRole('button', { name: 'Add queue', exact: true }).click();
+    await added.waitFor();
+    await undoButton(page).click();
+    await added.waitFor({ state: 'detached' });
+    expect(await redoButton(page).isEnabled()).toBe(true);
+    await redoButton(page).click();
+    await added.waitFor();
+    await page.keyboard.press('Control+z');
+    await added.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Shift+z');
+    await added.waitFor();
+
+    expect(JSON.parse(await exportScenario(page)).components.at(-1)).toMatchObject({
+      id: 'queue',
+      kind: 'queue',
+    });
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('refuses a connection that would close a cycle and names the cycle', async () => {
+    const page = await open();
+
+    await callsHandle(page, 'core-db').dragTo(callersHandle(page, 'core-banking'));
+    const notice = page.getByRole('alert').filter({ hasText: 'Cannot connect' });
+    await notice.waitFor();
+    const text = await notice.innerText();
+
+    expect(text).toContain('Cannot connect core-db to core-banking');
+    expect(text).toMatch(
+      /cycle (core-banking → core-db → core-banking|core-db → core-banking → core-db)/,
     );
-    expect(await resultRows()).toEqual(before);
-    expect(pageErrors).toEqual([]);
+    expect(await page.getByRole('group', { name: 'core-db calls core-banking' }).count()).toBe(0);
+    const exported = JSON.parse(await exportScenario(page)) as ScenarioDoc;
+    expect(exported.dependencies).not.toContainEqual(
+      expect.objectContaining({ from: 'core-db', to: 'core-banking' }),
+    );
+    expect(await undoButton(page).isEnabled()).toBe(false);
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('shows names and descriptions from an imported file as text, never as HTML', async () => {
+    const page = await open();
+    const hostile = '<img src=x onerror="window.__xss=1">';
+    const doc = JSON.parse(await readScenarioFile('serial-vs-parallel.json'));
+    doc.name = hostile;
+    doc.description = '<script>window.__xss=2</script><b>bold</b>';
+    doc.components[0].name = hostile;
+
+    await importFile(page, 'hostile.json', JSON.stringify(doc));
+    await expect.poll(() => scenarioTitle(page).innerText()).toBe(hostile);
+    await page.getByRole('tab', { name: 'Scenario', exact: true }).click();
+    const description = page
+      .getByRole('tabpanel', { name: 'Scenario', exact: true })
+      .getByRole('textbox', { name: 'Description', exact: true });
+
+    expect(await description.inputValue()).toBe(doc.description);
+    expect(await page.getByRole('application').getByText(hostile, { exact: true }).count()).toBe(1);
+    expect(await page.locator('img[src="x"], #root script, #root b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(pageErrors()).toEqual([]);
   });
 });

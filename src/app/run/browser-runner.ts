@@ -1,5 +1,5 @@
 import { wrap } from 'comlink';
-import { type ChunkWorker, createRunner, type RemoteChunkWorker, type Runner } from '../engine';
+import { type ChunkWorker, createRunner, type RemoteChunkWorker, type Runner } from '../../engine';
 
 /**
  * A runner over a pool of Web Workers, one chunk worker in each. Disposing it terminates the
@@ -10,7 +10,9 @@ export function createBrowserRunner(size = navigator.hardwareConcurrency): Runne
   const workers = Array.from(
     { length: count },
     () =>
-      new Worker(new URL('../../workers/simulate.worker.ts', import.meta.url), { type: 'module' }),
+      new Worker(new URL('../../../workers/simulate.worker.ts', import.meta.url), {
+        type: 'module',
+      }),
   );
 
   return createRunner(workers.map(remoteChunkWorker), () => workers.forEach((w) => w.terminate()));

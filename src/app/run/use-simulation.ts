@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RunCancelledError, type Run, type Runner, type ScenarioDoc } from '../engine';
+import { RunCancelledError, type Run, type Runner, type ScenarioDoc } from '../../engine';
 import { createBrowserRunner } from './browser-runner';
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -10,14 +10,26 @@ export interface SimulationState {
   total: number;
   /** Workers of the current or last run. */
   workers: number;
-  /** The last completed run; kept while a new run is going so the table does not flicker. */
+  /** The last completed run; kept while a new run is going so the results do not flicker. */
   run?: Run;
+  /** The `key` of the request of the last completed run, to tell when it went stale. */
+  key?: string;
+  /** Names of the shared events of the scenario the last completed run simulated. */
+  eventNames?: string[];
   error?: string;
+}
+
+/** What to simulate: a valid scenario, its run settings, and what identifies its content. */
+export interface SimulationRequest {
+  scenario: ScenarioDoc;
+  trials: number;
+  seed: string;
+  key: string;
 }
 
 export interface Simulation {
   state: SimulationState;
-  start: () => void;
+  start: (request: SimulationRequest) => void;
   cancel: () => void;
 }
 
@@ -26,17 +38,14 @@ interface ActiveRun {
   runner: Runner;
 }
 
+const IDLE: SimulationState = { status: 'idle', done: 0, total: 0, workers: 0 };
+
 /**
- * Runs a scenario in Web Workers: once when the component mounts, then whenever `start` is
- * called. Each run gets a fresh worker pool, so cancelling can terminate the workers at once.
+ * Runs scenarios in Web Workers, one run at a time. Each run gets a fresh worker pool, so
+ * cancelling can terminate the workers at once; a new run cancels the one under way.
  */
-export function useSimulation(scenario: ScenarioDoc, trials: number, seed: string): Simulation {
-  const [state, setState] = useState<SimulationState>({
-    status: 'idle',
-    done: 0,
-    total: trials,
-    workers: 0,
-  });
+export function useSimulation(): Simulation {
+  const [state, setState] = useState<SimulationState>(IDLE);
   const active = useRef<ActiveRun | undefined>(undefined);
 
   const cancel = useCallback(() => {
@@ -49,48 +58,50 @@ export function useSimulation(scenario: ScenarioDoc, trials: number, seed: strin
     setState((s) => ({ ...s, status: 'cancelled' }));
   }, []);
 
-  const start = useCallback(() => {
-    cancel();
-    const current = { controller: new AbortController(), runner: createBrowserRunner() };
-    active.current = current;
-    const workers = current.runner.workers;
-    setState((s) => ({
-      ...s,
-      status: 'running',
-      done: 0,
-      total: trials,
-      workers,
-      error: undefined,
-    }));
+  const start = useCallback(
+    (request: SimulationRequest) => {
+      cancel();
+      const current = { controller: new AbortController(), runner: createBrowserRunner() };
+      active.current = current;
+      const { workers } = current.runner;
+      setState((s) => ({ ...s, status: 'running', done: 0, total: request.trials, workers }));
 
-    const isCurrent = (): boolean => active.current === current;
-    current.runner
-      .run(scenario, {
-        trials,
-        seed,
-        signal: current.controller.signal,
-        onProgress: (done, total) => {
-          if (isCurrent()) setState((s) => ({ ...s, done, total }));
-        },
-      })
-      .then(
-        (run) =>
-          isCurrent() && setState({ status: 'done', done: trials, total: trials, workers, run }),
-        (error: unknown) => isCurrent() && setState((s) => failed(s, error)),
-      )
-      .finally(() => {
-        if (!isCurrent()) return;
-        active.current = undefined;
-        current.runner.dispose();
-      });
-  }, [cancel, scenario, trials, seed]);
+      const isCurrent = (): boolean => active.current === current;
+      current.runner
+        .run(request.scenario, {
+          trials: request.trials,
+          seed: request.seed,
+          signal: current.controller.signal,
+          onProgress: (done, total) => isCurrent() && setState((s) => ({ ...s, done, total })),
+        })
+        .then(
+          (run) => isCurrent() && setState(completed(run, request, workers)),
+          (error: unknown) => isCurrent() && setState((s) => failed(s, error)),
+        )
+        .finally(() => {
+          if (!isCurrent()) return;
+          active.current = undefined;
+          current.runner.dispose();
+        });
+    },
+    [cancel],
+  );
 
-  useEffect(() => {
-    start();
-    return cancel;
-  }, [start, cancel]);
+  useEffect(() => cancel, [cancel]);
 
   return { state, start, cancel };
+}
+
+function completed(run: Run, request: SimulationRequest, workers: number): SimulationState {
+  return {
+    status: 'done',
+    done: request.trials,
+    total: request.trials,
+    workers,
+    run,
+    key: request.key,
+    eventNames: (request.scenario.events ?? []).map((event) => event.name),
+  };
 }
 
 function failed(state: SimulationState, error: unknown): SimulationState {
