@@ -1,4 +1,4 @@
-import { type JourneyRun, type Run } from '../engine';
+import { attainmentDecimals, type JourneyRun, type Run } from '../engine';
 
 /** How the run was made, for the report's heading: not part of the run's result. */
 export interface RunSetting {
@@ -43,12 +43,6 @@ function journeyTable(j: JourneyRun, trials: number): string {
   return [title, ...rows.map(([label, value]) => `  ${label.padEnd(LABEL_WIDTH)}${value}`)].join(
     '\n',
   );
-}
-
-/** Enough decimals to see a tenth of the error budget, and never fewer than four. */
-function attainmentDecimals(target: number): number {
-  if (target >= 1) return 4;
-  return Math.max(4, Math.ceil(-Math.log10(1 - target)));
 }
 
 function sd(j: JourneyRun, decimals: number): string {

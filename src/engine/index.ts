@@ -30,6 +30,7 @@ export {
 export { CHUNK_SIZE } from './simulate/chunk';
 export type { Timeline, TimelineOutage } from './simulate/timeline';
 export { budgetHistogram, type BudgetHistogram } from './summary/budget';
+export { attainmentDecimals } from './summary/precision';
 export type {
   AttainmentStatistics,
   Attribution,

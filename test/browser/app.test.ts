@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent, formatProbability } from '../../src/app/format';
-import { attainmentDecimals } from '../../src/app/results/chart-data';
+import { attainmentDecimals } from '../../src/engine';
 import {
   createLocalRunner,
   parseScenarioText,

@@ -1,10 +1,9 @@
 import { scaleLinear } from 'd3';
-import type { JourneyRun } from '../../engine';
+import { attainmentDecimals, type JourneyRun } from '../../engine';
 import { formatCount, formatPercent, formatProbability, formatTarget } from '../format';
 import { AxisBottom, AxisLeft, type AxisTick } from './axes';
 import {
   attainmentBins,
-  attainmentDecimals,
   ninesLabel,
   ninesOf,
   ninesTicks,

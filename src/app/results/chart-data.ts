@@ -270,8 +270,3 @@ export function formatSpan(seconds: number): string {
 export function windowCount(count: number, trials: number): string {
   return `${formatCount(count)} windows (${formatPercent(count / Math.max(1, trials), 1)})`;
 }
-
-/** Decimals that show a tenth of the error budget, never fewer than four (as the CLI). */
-export function attainmentDecimals(target: number): number {
-  return target >= 1 ? 4 : Math.max(4, Math.ceil(-Math.log10(1 - target) - 1e-9));
-}

@@ -1,6 +1,6 @@
-import type { JourneyRun, Run } from '../../engine';
+import { attainmentDecimals, type JourneyRun, type Run } from '../../engine';
 import { formatCount, formatPercent, formatProbability, formatTarget } from '../format';
-import { attainmentDecimals, formatSpan } from './chart-data';
+import { formatSpan } from './chart-data';
 
 const NO_ANALYTIC =
   'No closed form: partial failures, soft dependencies, shedding or failover timing';

@@ -1,8 +1,8 @@
 import { area, curveStepAfter, line, scaleLinear, type ScaleLinear } from 'd3';
-import type { JourneyRun } from '../../engine';
+import { attainmentDecimals, type JourneyRun } from '../../engine';
 import { formatCount, formatPercent } from '../format';
 import { AxisBottom, AxisLeft } from './axes';
-import { attainmentDecimals, formatSpan, timelineLanes, type Lane } from './chart-data';
+import { formatSpan, timelineLanes, type Lane } from './chart-data';
 import {
   CHART_WIDTH,
   ChartFrame,
