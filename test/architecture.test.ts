@@ -74,3 +74,19 @@ describe('the engine layer', () => {
     ).not.toThrow();
   });
 });
+
+describe('the app layer', () => {
+  it('keeps scenario edits, layout and persistence free of React and the store library', () => {
+    const stores = ['src/app/state/store.ts', 'src/app/state/validation.ts'];
+    const pure = [...sourceFiles('src/app/state'), ...sourceFiles('src/app/persistence')].filter(
+      (file) => !stores.includes(file),
+    );
+    const offenders = pure.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /^(react|react-dom|zustand|zundo|@xyflow\/)/.test(spec))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(pure.length).toBeGreaterThan(5);
+    expect(offenders).toEqual([]);
+  });
+});
