@@ -53,11 +53,20 @@ describe('absorbed outages', () => {
     expect(labels(buffer)).toEqual(['api#1 crash', 'api#2 crash', 'api#3 crash', 'api bad deploy']);
   });
 
-  it('never drops outages of single instances or of failover members', () => {
-    const buffer = outages(['app crash', 10, 20], ['db#2 crash', 40, 50]);
+  it('never drops outages of single instances or of a failover primary', () => {
+    const buffer = outages(['app crash', 10, 20], ['db#1 crash', 40, 50]);
 
     absorbed.remove(buffer);
 
     expect(buffer.count).toBe(2);
+  });
+
+  it('drops a standby outage that ends before anything touches the primary', () => {
+    const buffer = outages(['db#2 crash', 10, 20], ['db#1 crash', 20, 30], ['db#2 crash', 40, 50]);
+
+    absorbed.remove(buffer);
+
+    // After the primary's crash the standby may be the active member: its outage counts.
+    expect(labels(buffer)).toEqual(['db#1 crash', 'db#2 crash']);
   });
 });
