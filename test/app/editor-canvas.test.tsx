@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Canvas } from '../../src/app/editor/canvas';
 import { formatAvailability } from '../../src/app/editor/component-node';
@@ -53,7 +53,7 @@ describe('the canvas', () => {
       getData: (type: string) => (type === KIND_DRAG_TYPE ? 'cache' : ''),
     };
 
-    fireEvent.drop(document.querySelector('.canvas') as Element, { dataTransfer });
+    fireEvent.drop(document.querySelector('.canvas-flow') as Element, { dataTransfer });
 
     expect(component('cache')?.kind).toBe('cache');
     expect(useEditor.getState().doc.layout?.cache).toBeDefined();
@@ -111,9 +111,21 @@ describe('the canvas', () => {
     render(<Canvas burn={new Map([['api', 0.42]])} />);
 
     const api = nodeOf('Shop API');
-    expect(api.textContent).toContain('×3 active-active, needs 2');
-    expect(api.textContent).toContain('available 99.9 %');
-    expect(api.querySelector('.burn-badge.burn-high')?.textContent).toBe('42 %');
+    const replicas = within(api).getByTitle('3 replicas, active-active, needs 2');
+    const availability = within(api).getByTitle('Availability implied by its failure modes');
+    const badge = within(api).getByTitle('Burns 42 % of the error budget');
+    expect(replicas.textContent).toBe('×3 needs 2');
+    expect(availability.textContent).toBe('99.9 %');
+    expect(badge.textContent).toBe('42 %');
+    expect(badge.classList.contains('burn-high')).toBe(true);
+  });
+
+  it('keeps the palette outside the flow area, where it cannot cover a node', () => {
+    render(<Canvas />);
+
+    const palette = screen.getByRole('group', { name: 'Component palette' });
+    expect(palette.closest('.react-flow')).toBeNull();
+    expect(palette.closest('.canvas')).not.toBeNull();
   });
 
   it('rings the components a hovered event matches', () => {
@@ -128,7 +140,9 @@ describe('the canvas', () => {
   it('labels a dependency with its impact when it is partial', () => {
     render(<Canvas />);
 
-    expect(screen.getByText('40 %').closest('.react-flow__edge.partial')).not.toBeNull();
+    expect(screen.getByText('40 %').classList.contains('edge-label')).toBe(true);
+    const partial = screen.getByRole('group', { name: 'api calls db' });
+    expect(partial.classList.contains('partial')).toBe(true);
   });
 });
 

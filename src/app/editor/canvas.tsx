@@ -19,21 +19,23 @@ import { componentAvailability } from '../state/derived';
 import { NODE_HEIGHT, NODE_WIDTH } from '../state/layout';
 import { useEditor, type Selection } from '../state/store';
 import { ComponentNode, type ComponentNodeType } from './component-node';
+import { DependencyEdge } from './dependency-edge';
 import { buildEdges, buildNodes, edgeIndex, nodeData } from './flow-elements';
 import { isKind, KIND_DRAG_TYPE } from './kinds';
 import { Palette } from './palette';
 import { useDeleteKey } from './use-delete-key';
-import { useFitOnReplace } from './use-fit-on-replace';
+import { FIT_VIEW_OPTIONS, useFitOnReplace } from './use-fit-on-replace';
 import './editor.css';
 
 const NODE_TYPES = { component: ComponentNode };
+const EDGE_TYPES = { dependency: DependencyEdge };
 
 const ARIA_LABELS = { 'controls.fitView.ariaLabel': 'Zoom to fit' };
 
 /**
  * The dependency graph editor: the scenario's components as nodes placed by its layout, its
- * dependencies as edges from caller to callee, a palette to add components, and the store's
- * notice (such as a refused cycle). `burn` maps component ids to the share of the error budget
+ * dependencies as edges from caller to callee, a palette beside it to add components, and the
+ * store's notice (such as a refused cycle). `burn` maps component ids to the share of the error budget
  * they burned in the last run; nodes show it as a badge.
  */
 export function Canvas({ burn }: { burn?: Map<string, number> }) {
@@ -89,30 +91,32 @@ function CanvasFlow({ burn }: { burn?: Map<string, number> }) {
   useFitOnReplace();
 
   return (
-    <div
-      className="canvas"
-      ref={wrapper}
-      onDragOver={allowKindDrop}
-      onDrop={(event) => dropKind(event, addAt)}
-    >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        deleteKeyCode={null}
-        fitView
-        ariaLabelConfig={ARIA_LABELS}
+    <div className="canvas">
+      <Palette onAdd={addAtCentre} />
+      <div
+        className="canvas-flow"
+        ref={wrapper}
+        onDragOver={allowKindDrop}
+        onDrop={(event) => dropKind(event, addAt)}
       >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        <Panel position="top-left">
-          <Palette onAdd={addAtCentre} />
-        </Panel>
-        <NoticePanel />
-      </ReactFlow>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          ariaLabelConfig={ARIA_LABELS}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+          <NoticePanel />
+        </ReactFlow>
+      </div>
     </div>
   );
 }

@@ -28,11 +28,17 @@ export const ComponentNode = memo(function ComponentNode({
 }: NodeProps<ComponentNodeType>) {
   const { component, availability, burn, highlighted } = data;
   const kind = component.kind ?? 'service';
-  const classes = ['component-node', `kind-${kind}`, selected && 'selected'];
+  const classes = [
+    'component-node',
+    `kind-${kind}`,
+    selected && 'selected',
+    highlighted && 'highlighted',
+    burn !== undefined && 'burned',
+  ].filter(Boolean);
   const name = component.name || component.id;
 
   return (
-    <div className={[...classes, highlighted && 'highlighted'].filter(Boolean).join(' ')}>
+    <div className={classes.join(' ')}>
       <Handle type="target" position={Position.Left} aria-label={`${component.id}: callers`} />
       {burn !== undefined && <BurnBadge share={burn} />}
       <div className="node-head">
@@ -49,7 +55,13 @@ export const ComponentNode = memo(function ComponentNode({
 });
 
 /** One line: replicas or the junction's combination on the left, availability on the right. */
-function NodeFacts({ component, availability }: Omit<ComponentNodeData, 'highlighted'>) {
+function NodeFacts({
+  component,
+  availability,
+}: {
+  component: ComponentDoc;
+  availability: number | null;
+}) {
   const { replicas, dependsOn } = component;
   if (!replicas && !dependsOn && availability === null) return null;
 

@@ -94,6 +94,7 @@ export function buildEdges(doc: ScenarioDoc, selectedIndex: number | null): Edge
     return [
       {
         id: edgeId(index),
+        type: 'dependency',
         source: dependency.from,
         target: dependency.to,
         selected: selectedIndex === index,

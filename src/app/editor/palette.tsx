@@ -3,7 +3,7 @@ import { COMPONENT_KINDS, type ComponentKind } from '../../engine';
 import { KIND_DRAG_TYPE } from './kinds';
 
 /**
- * The nine component kinds, in a narrow column beside the canvas so it never covers a node.
+ * The nine component kinds, in a strip above the canvas so that it never covers a node.
  * Drag one onto the canvas to add it where it is dropped, or press it (mouse or keyboard) to
  * add it at the centre of the view.
  */

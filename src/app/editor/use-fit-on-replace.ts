@@ -2,6 +2,12 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useEditor } from '../state/store';
 
+/**
+ * How the canvas zooms to fit: with a small margin, so that a large graph such as the 20
+ * components of mobile-banking fills the canvas and its nodes stay readable.
+ */
+export const FIT_VIEW_OPTIONS = { padding: 0.05 };
+
 /** Zooms the canvas to fit whenever another scenario is opened (menu, import or link). */
 export function useFitOnReplace(): void {
   const { fitView } = useReactFlow();
@@ -9,7 +15,7 @@ export function useFitOnReplace(): void {
   useEffect(
     () =>
       useEditor.subscribe((state, previous) => {
-        if (state.opened !== previous.opened) void fitView();
+        if (state.opened !== previous.opened) void fitView(FIT_VIEW_OPTIONS);
       }),
     [fitView],
   );
