@@ -38,6 +38,21 @@ function meanAndError(values: number[]): { mean: number; se: number } {
   return { mean, se: Math.sqrt(m2 / (n - 1) / n) };
 }
 
+/**
+ * Checks the credit per window of two causes down a fraction `down` of the time each: the whole
+ * loss while one is down alone, half of it while both are, (1 − A_a) A_b + (1 − A_a)(1 − A_b) / 2.
+ */
+function expectSharedCredit(
+  credit: Map<string, number[]>,
+  ...causes: [[string, number], [string, number]]
+): void {
+  causes.forEach(([name, mine], k) => {
+    const other = causes[1 - k][1];
+    const { mean, se } = meanAndError(credit.get(name)!);
+    expect(Math.abs(mean - (mine * (1 - other) + (mine * other) / 2))).toBeLessThan(4 * se);
+  });
+}
+
 const crash = (mtbf: string, mttr: string) => [{ name: 'crash', mtbf, mttr }];
 
 /** `app` over two components `a` and `b` in series, failing by `a` and by `b`. */
@@ -101,13 +116,7 @@ describe('attribution', () => {
     // Alone down, a component takes the whole loss; down together, they split it equally.
     const downA = 0.5 / 3.5;
     const downB = 1 / 3;
-    for (const [name, mine, other] of [
-      ['a', downA, downB],
-      ['b', downB, downA],
-    ] as const) {
-      const { mean, se } = meanAndError(credit.get(name)!);
-      expect(Math.abs(mean - (mine * (1 - other) + (mine * other) / 2))).toBeLessThan(4 * se);
-    }
+    expectSharedCredit(credit, ['a', downA], ['b', downB]);
   });
 
   it('splits an outage between two causes of it, whichever began first', () => {
@@ -121,13 +130,7 @@ describe('attribution', () => {
     // While both are down, neither removal alone helps: each is a minimal cause, so they split.
     const downX = 0.5 / 3.5;
     const downStorm = 1 / 3;
-    for (const [name, mine, other] of [
-      ['x', downX, downStorm],
-      ['storm', downStorm, downX],
-    ] as const) {
-      const { mean, se } = meanAndError(credit.get(name)!);
-      expect(Math.abs(mean - (mine * (1 - other) + (mine * other) / 2))).toBeLessThan(4 * se);
-    }
+    expectSharedCredit(credit, ['x', downX], ['storm', downStorm]);
   });
 
   it('credits each trial’s whole loss and nothing more', () => {

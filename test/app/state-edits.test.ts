@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario, type ScenarioDoc } from '../../src/engine';
+import { shop } from './shop-fixture';
 import {
   addComponent,
   addEvent,
@@ -15,30 +16,6 @@ import {
   uniqueName,
   updateComponent,
 } from '../../src/app/state/edits';
-
-/** app → payments → ledger, a journey through app, events by tag and by component. */
-function shop(): ScenarioDoc {
-  return {
-    nines: 1,
-    name: 'Shop',
-    window: '28d',
-    components: [
-      { id: 'app', kind: 'client' },
-      { id: 'payments', kind: 'service', failures: [{ name: 'crash', mtbf: '30d', mttr: '30m' }] },
-      { id: 'ledger', kind: 'database', failures: [{ name: 'crash', mtbf: '90d', mttr: '1h' }] },
-    ],
-    dependencies: [
-      { from: 'app', to: 'payments' },
-      { from: 'payments', to: 'ledger' },
-    ],
-    events: [
-      { name: 'ledger outage', components: ['ledger'], mtbf: '1y', mttr: '2h' },
-      { name: 'both', components: ['payments', 'ledger'], mtbf: '1y', mttr: '1h' },
-    ],
-    journeys: [{ id: 'pay', entry: 'payments', target: '99.9%' }],
-    layout: { app: { x: 0, y: 0 }, payments: { x: 200, y: 0 }, ledger: { x: 400, y: 0 } },
-  };
-}
 
 function deepFrozen(doc: ScenarioDoc): ScenarioDoc {
   const freeze = (value: unknown): void => {

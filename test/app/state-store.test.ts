@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario, type ScenarioDoc } from '../../src/engine';
+import { validateScenario } from '../../src/engine';
 import { positionOf } from '../../src/app/state/edits';
 import { createEditorStore, DEFAULT_SCENARIO, type EditorStore } from '../../src/app/state/store';
-
-/** app → payments → ledger, laid out, with one journey. */
-function shop(): ScenarioDoc {
-  return {
-    nines: 1,
-    name: 'Shop',
-    window: '28d',
-    components: [
-      { id: 'app', kind: 'client' },
-      { id: 'payments', kind: 'service', failures: [{ name: 'crash', mtbf: '30d', mttr: '30m' }] },
-      { id: 'ledger', kind: 'database', failures: [{ name: 'crash', mtbf: '90d', mttr: '1h' }] },
-    ],
-    dependencies: [
-      { from: 'app', to: 'payments' },
-      { from: 'payments', to: 'ledger' },
-    ],
-    journeys: [{ id: 'pay', entry: 'app', target: '99.9%' }],
-    layout: { app: { x: 0, y: 0 }, payments: { x: 200, y: 0 }, ledger: { x: 400, y: 0 } },
-  };
-}
+import { shop } from './shop-fixture';
 
 function ids(store: EditorStore): string[] {
   return store.getState().doc.components.map((c) => c.id);
