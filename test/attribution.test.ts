@@ -39,8 +39,9 @@ function meanAndError(values: number[]): { mean: number; se: number } {
 }
 
 /**
- * Checks the credit per window of two causes down a fraction `down` of the time each: the whole
- * loss while one is down alone, half of it while both are, (1 − A_a) A_b + (1 − A_a)(1 − A_b) / 2.
+ * Checks the credit per window of two causes, each given with the fraction of time it is down:
+ * the whole loss while one is down alone, half while both are:
+ * (1 − A_a) A_b + (1 − A_a)(1 − A_b) / 2.
  */
 function expectSharedCredit(
   credit: Map<string, number[]>,
