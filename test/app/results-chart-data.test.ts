@@ -6,6 +6,7 @@ import {
   burnBars,
   eventSources,
   formatSpan,
+  MIN_SHARE,
   ninesLabel,
   ninesOf,
   ninesTicks,
@@ -265,6 +266,49 @@ describe('chart data of the default scenario', () => {
       expect(row[column('analytic')]).toBe('');
       expect(Number(row[column('worst_trial')])).toBe(j.worst.trial);
     });
+  });
+});
+
+/** A journey that lost time to `sources`, with the shares given, largest first. */
+function attributed(...sources: [name: string, share: number][]): JourneyRun {
+  const attribution = sources.map(([component, share]) => ({ component, share }));
+  return { attribution } as Partial<JourneyRun> as JourneyRun;
+}
+
+describe('burn bars', () => {
+  it('fold the sources that burn almost nothing into one bar that names them', () => {
+    const journey = attributed(
+      ['eu-west region outage', 0.6],
+      ['edge', 0.3994],
+      ['session-cache', 0.0004],
+      ['zone b outage', 0.0002],
+    );
+
+    const bars = burnBars(journey, new Set(['eu-west region outage', 'zone b outage']));
+
+    expect(bars.map((b) => [b.name, b.kind])).toEqual([
+      ['eu-west region outage', 'event'],
+      ['edge', 'component'],
+      ['2 others', 'others'],
+    ]);
+    expect(bars[2].members).toEqual(['session-cache', 'zone b outage']);
+    expect(bars[2].share).toBeCloseTo(0.0006, 12);
+  });
+
+  it('keep a single small source under its own name', () => {
+    const journey = attributed(['edge', 1 - MIN_SHARE / 2], ['session-cache', MIN_SHARE / 2]);
+
+    expect(burnBars(journey, new Set()).map((b) => b.name)).toEqual(['edge', 'session-cache']);
+  });
+
+  it('keep every source that shows at one decimal when they fit', () => {
+    const journey = attributed(['edge', 0.5], ['core-db', 0.4995], ['queue', MIN_SHARE]);
+
+    expect(burnBars(journey, new Set(), 3).map((b) => b.name)).toEqual([
+      'edge',
+      'core-db',
+      'queue',
+    ]);
   });
 });
 

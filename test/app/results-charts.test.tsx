@@ -12,12 +12,12 @@ import { mobileBankingRun, runScenario, TRIALS } from './results-fixture';
 
 afterEach(cleanup);
 
-/** The x of every axis tick of the bottom axis, by its label. */
+/** The x of every axis tick of the bottom axis, by its label (shown or left out for room). */
 function bottomTicks(): Map<string, number> {
   const ticks = document.querySelectorAll('.axis-bottom .tick');
   return new Map(
     Array.from(ticks, (tick) => [
-      tick.querySelector('text')!.textContent!,
+      tick.getAttribute('data-label')!,
       Number(/translate\(([-\d.e]+),/.exec(tick.getAttribute('transform')!)![1]),
     ]),
   );
@@ -142,6 +142,21 @@ describe('the result charts of the default scenario', () => {
     expect(edge.classList.contains('burn-component')).toBe(true);
     expect(edge.querySelector('rect')!.getAttribute('fill')).toBe(PALETTE.meet);
     expect(bars[0].querySelector('rect')!.getAttribute('fill')).toMatch(/^url\(#/);
+  });
+
+  it('gathers what burns almost nothing into one bar rather than show "0.0 %"', () => {
+    const login = run.journeys.find((j) => j.id === 'login')!;
+    const tiny = login.attribution.filter((a) => a.share < 0.0005).map((a) => a.component);
+    render(<BurnChart journey={login} events={eventSources(run)} />);
+
+    expect(tiny.length).toBeGreaterThan(1);
+    const bars = Array.from(document.querySelectorAll('.burn-bar'));
+    const texts = bars.map((bar) => Array.from(bar.querySelectorAll('text'), (t) => t.textContent));
+    expect(texts.flat()).not.toContain('0.0 %');
+    expect(texts.at(-1)).toEqual([`${tiny.length} others`, '< 0.1 %']);
+    expect(bars.at(-1)!.querySelector('title')!.textContent).toBe(
+      `${tiny.length} others (${tiny.join(', ')}): < 0.1 % of the lost time`,
+    );
   });
 
   it('selects a component when its burn bar is chosen, but not an event', () => {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Run } from '../../src/engine';
 import { trialSummaryCsv } from '../../src/app/results/chart-export';
+import { CHART_WIDTH } from '../../src/app/results/chart-layout';
 import { ResultsPlaceholder, ResultsView } from '../../src/app/results/results-view';
 import { mobileBankingRun } from './results-fixture';
 
@@ -107,7 +108,8 @@ describe('the results view', () => {
     const svg = new DOMParser().parseFromString(await downloads[0].blob.text(), 'image/svg+xml');
     const root = svg.documentElement;
     expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
-    expect(root.getAttribute('width')).toBe('800');
+    expect(root.getAttribute('width')).toBe(String(CHART_WIDTH));
+    expect(Number(root.getAttribute('height'))).toBeGreaterThan(300);
     const title = root.querySelector('.chart-title')!;
     expect(title.textContent).toBe('Sign in: attainment per 28d window');
     expect(title.getAttribute('style')).toContain('font-size: 20px');

@@ -10,22 +10,16 @@ import {
   windowCount,
   type NinesBin,
 } from './chart-data';
-import {
-  CHART_WIDTH,
-  ChartFrame,
-  Diamond,
-  Legend,
-  MARGIN,
-  PALETTE,
-  type LegendItem,
-} from './chart-frame';
+import { ChartFrame, Diamond, PALETTE } from './chart-frame';
+import { CHART_WIDTH, chartHeader, FONT, MARGIN, textWidth, type LegendItem } from './chart-layout';
 
-const HEIGHT = 420;
+const PLOT_HEIGHT = 260;
 /** Room at the right of the plot for the separate "no loss" bar. */
-const NO_LOSS_BAND = 110;
-const NO_LOSS_BAR = 44;
-/** Room a tick label such as "99.999 %" needs; closer ticks keep their mark but not all labels. */
-const LABEL_ROOM = 84;
+const NO_LOSS_BAND = 96;
+const NO_LOSS_BAR = 40;
+const NO_LOSS = 'no loss';
+/** Space between two tick labels; closer ticks keep their mark but not all their labels. */
+const LABEL_GAP = 14;
 
 interface AttainmentChartProps {
   journey: JourneyRun;
@@ -44,44 +38,44 @@ export function AttainmentChart({ journey, window }: AttainmentChartProps) {
   const trials = h.zero + h.counts.reduce((sum, count) => sum + count, 0);
   const met = Math.round(journey.pMeet * trials);
   const data = attainmentBins(h, journey.target, { marks, met });
-  const plotRight = CHART_WIDTH - MARGIN.right - NO_LOSS_BAND;
-  const bottom = HEIGHT - MARGIN.bottom;
-  const x = scaleLinear().domain(data.domain).range([MARGIN.left, plotRight]);
-  const tallest = Math.max(data.zero, ...data.bins.map((b) => b.count), 1);
-  const y = scaleLinear().domain([0, tallest]).nice().range([bottom, MARGIN.top]);
-  const noLossX = plotRight + NO_LOSS_BAND - NO_LOSS_BAR - 12;
-  const xOf = (attainment: number) => {
-    const nines = ninesOf(attainment);
-    return Number.isFinite(nines) ? x(nines) : noLossX + NO_LOSS_BAR / 2;
-  };
 
   const [low, high] = journey.pMeetInterval;
   const interval = `${formatProbability(low)}–${formatProbability(high)}`;
   const meet = `P(meet) = ${formatProbability(journey.pMeet)} (${interval})`;
   const windows = `${formatCount(trials)} windows`;
   const digits = attainmentDecimals(journey.target);
+  const header = chartHeader(
+    `${journey.name}: attainment per ${window} window`,
+    `${meet} of meeting ${formatTarget(journey.target)}, over ${windows}`,
+    legendItems(journey.analytic !== null),
+  );
+  const top = header.top;
+  const bottom = top + PLOT_HEIGHT;
+  const plotRight = CHART_WIDTH - MARGIN.right - NO_LOSS_BAND;
+  const x = scaleLinear().domain(data.domain).range([MARGIN.left, plotRight]);
+  const tallest = Math.max(data.zero, ...data.bins.map((b) => b.count), 1);
+  const y = scaleLinear().domain([0, tallest]).nice().range([bottom, top]);
+  const noLossX = plotRight + NO_LOSS_BAND - NO_LOSS_BAR;
+  const noLossLabel = noLossX + NO_LOSS_BAR / 2 - textWidth(NO_LOSS) / 2;
+  const xOf = (attainment: number) => {
+    const nines = ninesOf(attainment);
+    return Number.isFinite(nines) ? x(nines) : noLossX + NO_LOSS_BAR / 2;
+  };
   return (
     <ChartFrame
       chart="attainment chart"
       journeyId={journey.id}
-      title={`${journey.name}: attainment per ${window} window`}
-      subtitle={`${meet} of meeting ${formatTarget(journey.target)}, over ${windows}`}
+      header={header}
       description={`Histogram of ${journey.name} attainment over ${windows}; ${meet}.`}
-      height={HEIGHT}
+      height={bottom + MARGIN.bottom}
     >
-      <Legend
-        x={16}
-        y={64}
-        width={CHART_WIDTH - 32}
-        items={legendItems(journey.analytic !== null)}
-      />
       {data.targetX !== null && (
         <rect
           className="meet-zone"
           x={x(data.targetX)}
-          y={MARGIN.top}
+          y={top}
           width={plotRight - x(data.targetX)}
-          height={bottom - MARGIN.top}
+          height={bottom - top}
           fill={PALETTE.meet}
           fillOpacity={0.08}
         />
@@ -89,17 +83,20 @@ export function AttainmentChart({ journey, window }: AttainmentChartProps) {
       <AxisLeft
         ticks={y.ticks(5).map((v) => ({ at: y(v), label: formatCount(v) }))}
         from={bottom}
-        to={MARGIN.top}
+        to={top}
         across={MARGIN.left}
         title="Windows"
         grid={plotRight - MARGIN.left}
       />
       <AxisBottom
-        ticks={thinned(ninesTicks(data.domain).map((t) => ({ at: x(t.x), label: t.label })))}
+        ticks={thinned(
+          ninesTicks(data.domain).map((t) => ({ at: x(t.x), label: t.label })),
+          noLossLabel - LABEL_GAP,
+        )}
         from={MARGIN.left}
         to={plotRight}
         across={bottom}
-        title={`Attainment over the ${window} window (nines scale: each step is ×10 less loss)`}
+        title="Attainment (nines scale: each step is ×10 less loss)"
       />
       {data.bins.map((bin, k) => (
         <Bar
@@ -125,34 +122,21 @@ export function AttainmentChart({ journey, window }: AttainmentChartProps) {
           <title>{`No loss at all: ${windowCount(data.zero, trials)}`}</title>
         </rect>
         <text x={noLossX + NO_LOSS_BAR / 2} y={bottom + 22} textAnchor="middle">
-          no loss
+          {NO_LOSS}
         </text>
       </g>
       {data.targetX !== null && (
-        <g className="target-line" data-x={x(data.targetX)}>
-          <line
-            x1={x(data.targetX)}
-            x2={x(data.targetX)}
-            y1={MARGIN.top - 8}
-            y2={bottom}
-            stroke={PALETTE.ink}
-            strokeWidth={2.5}
-          />
-          <text x={x(data.targetX) - 6} y={MARGIN.top + 14} textAnchor="end" className="label">
-            target {formatTarget(journey.target)}
-          </text>
-          <title>{`Target ${formatTarget(journey.target)}: windows right of it meet it`}</title>
-        </g>
+        <TargetLine at={x(data.targetX)} top={top} bottom={bottom} target={journey.target} />
       )}
       <g className="mean-marker" data-x={xOf(journey.attainment.mean)}>
-        <Diamond x={xOf(journey.attainment.mean)} y={MARGIN.top - 8} fill={PALETTE.ink} size={9} />
+        <Diamond x={xOf(journey.attainment.mean)} y={top - 10} fill={PALETTE.ink} size={9} />
         <title>{`Simulated mean ${formatPercent(journey.attainment.mean, digits)}`}</title>
       </g>
       {journey.analytic !== null && (
         <g className="analytic-marker" data-x={xOf(journey.analytic)}>
           <circle
             cx={xOf(journey.analytic)}
-            cy={MARGIN.top - 8}
+            cy={top - 10}
             r={7}
             fill="none"
             stroke={PALETTE.analytic}
@@ -165,11 +149,37 @@ export function AttainmentChart({ journey, window }: AttainmentChartProps) {
   );
 }
 
-/** Every tick keeps its mark; labels are left out evenly where they would overlap. */
-function thinned(ticks: AxisTick[]): AxisTick[] {
+/**
+ * Every tick keeps its mark; labels are left out evenly where they would overlap, and where
+ * they would reach past `limit` (the "no loss" label).
+ */
+function thinned(ticks: AxisTick[], limit: number): AxisTick[] {
   const spacing = ticks.length > 1 ? ticks[1].at - ticks[0].at : Infinity;
-  const every = Math.ceil(LABEL_ROOM / spacing);
-  return ticks.map((t, k) => (k % every === 0 ? t : { ...t, label: '' }));
+  const widest = Math.max(0, ...ticks.map((t) => textWidth(t.label)));
+  const every = Math.ceil((widest + LABEL_GAP) / spacing);
+  const fits = (t: AxisTick) => t.at + textWidth(t.label) / 2 <= limit;
+  return ticks.map((t, k) => (k % every === 0 && fits(t) ? t : { ...t, bare: true }));
+}
+
+/** The target as a line across the plot, labelled on its left unless the plot ends there. */
+function TargetLine(props: { at: number; top: number; bottom: number; target: number }) {
+  const { at, top, bottom, target } = props;
+  const label = `target ${formatTarget(target)}`;
+  const left = at - 6 - textWidth(label, FONT.text, true) >= MARGIN.left;
+  return (
+    <g className="target-line" data-x={at}>
+      <line x1={at} x2={at} y1={top - 8} y2={bottom} stroke={PALETTE.ink} strokeWidth={2.5} />
+      <text
+        x={left ? at - 6 : at + 6}
+        y={top + 16}
+        textAnchor={left ? 'end' : 'start'}
+        className="label"
+      >
+        {label}
+      </text>
+      <title>{`Target ${formatTarget(target)}: windows right of it meet it`}</title>
+    </g>
+  );
 }
 
 function Bar(props: {

@@ -1,9 +1,10 @@
 import { PALETTE } from './chart-frame';
 
-/** A tick of an axis at `at` pixels. */
+/** A tick of an axis at `at` pixels; a `bare` tick has its mark but no room for its label. */
 export interface AxisTick {
   at: number;
   label: string;
+  bare?: boolean;
 }
 
 interface AxisProps {
@@ -19,6 +20,8 @@ interface AxisProps {
 }
 
 const TICK = 6;
+/** How far left of a vertical axis its title runs: clear of tick labels such as "10,000". */
+const LEFT_TITLE = 70;
 
 /** A horizontal axis drawn under a plot, with its title centred below. */
 export function AxisBottom({ ticks, from, to, across, title, grid }: AxisProps) {
@@ -26,17 +29,22 @@ export function AxisBottom({ ticks, from, to, across, title, grid }: AxisProps) 
     <g className="axis axis-bottom" transform={`translate(0,${across})`}>
       <line className="axis-line" x1={from} x2={to} stroke="currentColor" />
       {ticks.map((tick) => (
-        <g key={tick.at} className="tick" transform={`translate(${tick.at},0)`}>
+        <g
+          key={tick.at}
+          className="tick"
+          data-label={tick.label}
+          transform={`translate(${tick.at},0)`}
+        >
           {grid !== undefined && <line className="grid" y1={-grid} y2={0} stroke={PALETTE.grid} />}
           <line y2={TICK} stroke="currentColor" />
-          {tick.label && (
-            <text y={TICK + 16} textAnchor="middle">
+          {!tick.bare && (
+            <text y={TICK + 17} textAnchor="middle">
               {tick.label}
             </text>
           )}
         </g>
       ))}
-      <text className="axis-title" x={(from + to) / 2} y={TICK + 44} textAnchor="middle">
+      <text className="axis-title" x={(from + to) / 2} y={TICK + 46} textAnchor="middle">
         {title}
       </text>
     </g>
@@ -59,7 +67,7 @@ export function AxisLeft({ ticks, from, to, across, title, grid }: AxisProps) {
       ))}
       <text
         className="axis-title"
-        transform={`translate(${-56},${(from + to) / 2}) rotate(-90)`}
+        transform={`translate(${-LEFT_TITLE},${(from + to) / 2}) rotate(-90)`}
         textAnchor="middle"
       >
         {title}

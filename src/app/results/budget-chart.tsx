@@ -3,14 +3,17 @@ import type { JourneyRun } from '../../engine';
 import { formatCount, formatPercent, formatTarget } from '../format';
 import { AxisBottom, AxisLeft } from './axes';
 import { budgetBins, formatSpan, windowCount, type BudgetBin } from './chart-data';
-import { CHART_WIDTH, ChartFrame, Legend, MARGIN, PALETTE, type LegendItem } from './chart-frame';
+import { ChartFrame, PALETTE } from './chart-frame';
+import { CHART_WIDTH, chartHeader, FONT, MARGIN, textWidth, type LegendItem } from './chart-layout';
 
-const HEIGHT = 420;
+const PLOT_HEIGHT = 256;
 /** Room for the separate bars: overspent beyond the axis (left), no loss (right). */
-const SIDE_BAND = 110;
-const SIDE_BAR = 40;
+const SIDE_BAND = 90;
+const SIDE_BAR = 34;
 /** The side bars sit at the outer edge of their band, leaving the axis's end labels room. */
-const SIDE_INSET = 10;
+const SIDE_INSET = 6;
+/** Room a tick of the budget axis needs, with its label ("−250 %"). */
+const TICK_ROOM = 80;
 
 /** Budget remaining as a percentage of the budget, with a true minus sign: −0.5 → "−50 %". */
 export function budgetLabel(ratio: number): string {
@@ -32,59 +35,66 @@ export function BudgetChart({ journey, window }: { journey: JourneyRun; window: 
   }
   const data = budgetBins(journey);
   const trials = data.below + data.noLoss + data.bins.reduce((sum, b) => sum + b.count, 0);
-  const left = MARGIN.left + SIDE_BAND;
-  const right = CHART_WIDTH - MARGIN.right - SIDE_BAND;
-  const bottom = HEIGHT - MARGIN.bottom;
-  const x = scaleLinear().domain(data.domain).range([left, right]);
-  const tallest = Math.max(data.below, data.noLoss, ...data.bins.map((b) => b.count), 1);
-  const y = scaleLinear().domain([0, tallest]).nice().range([bottom, MARGIN.top]);
-  const belowX = MARGIN.left + SIDE_INSET;
-  const noLossX = right + SIDE_BAND - SIDE_BAR - SIDE_INSET;
-  const xOf = (ratio: number) => (ratio < data.domain[0] ? belowX + SIDE_BAR / 2 : x(ratio));
-
   const share = 1 - journey.target;
   const arithmetic =
     `budget = 1 − ${formatTarget(journey.target)} = ${formatTarget(share)} of ${window} ` +
     `≈ ${formatSpan(share * journey.timeline.window)}; left = 1 − lost / budget`;
   const overspent = formatPercent(1 - journey.pMeet, 1);
+  const header = chartHeader(
+    `${journey.name}: error budget remaining per window`,
+    arithmetic,
+    LEGEND,
+  );
+
+  const top = header.top;
+  const bottom = top + PLOT_HEIGHT;
+  const left = MARGIN.left + SIDE_BAND;
+  const right = CHART_WIDTH - MARGIN.right - SIDE_BAND;
+  const x = scaleLinear().domain(data.domain).range([left, right]);
+  const tallest = Math.max(data.below, data.noLoss, ...data.bins.map((b) => b.count), 1);
+  const y = scaleLinear().domain([0, tallest]).nice().range([bottom, top]);
+  const belowX = MARGIN.left + SIDE_INSET;
+  const noLossX = right + SIDE_BAND - SIDE_BAR - SIDE_INSET;
+  const xOf = (ratio: number) => (ratio < data.domain[0] ? belowX + SIDE_BAR / 2 : x(ratio));
+  const marker = { top, bottom };
   return (
     <ChartFrame
       chart="budget chart"
       journeyId={journey.id}
-      title={`${journey.name}: error budget remaining per window`}
-      subtitle={arithmetic}
+      header={header}
       description={
         `Error budget remaining of ${journey.name}: median ${budgetLabel(budget.p50)}, ` +
         `5th percentile ${budgetLabel(budget.p05)}; overspent in ${overspent} of windows.`
       }
-      height={HEIGHT}
+      height={bottom + MARGIN.bottom}
     >
-      <Legend x={16} y={64} width={CHART_WIDTH - 32} items={LEGEND} />
       <rect
         className="overspent-zone"
         x={MARGIN.left}
-        y={MARGIN.top}
+        y={top}
         width={x(0) - MARGIN.left}
-        height={bottom - MARGIN.top}
+        height={bottom - top}
         fill={PALETTE.overspentZone}
       />
-      <text className="label" x={x(0) - 8} y={MARGIN.top + 18} textAnchor="end" fill={PALETTE.miss}>
-        overspent: {overspent} of windows
+      <text className="label" x={x(0) - 8} y={top + 20} textAnchor="end" fill={PALETTE.miss}>
+        {overspentLabel(overspent, x(0) - 16 - MARGIN.left)}
       </text>
       <AxisLeft
         ticks={y.ticks(5).map((v) => ({ at: y(v), label: formatCount(v) }))}
         from={bottom}
-        to={MARGIN.top}
+        to={top}
         across={MARGIN.left}
         title="Windows"
         grid={CHART_WIDTH - MARGIN.right - MARGIN.left}
       />
       <AxisBottom
-        ticks={x.ticks(6).map((v) => ({ at: x(v), label: budgetLabel(v) }))}
+        ticks={x
+          .ticks(Math.floor((right - left) / TICK_ROOM))
+          .map((v) => ({ at: x(v), label: budgetLabel(v) }))}
         from={left}
         to={right}
         across={bottom}
-        title="Error budget remaining (% of the budget; below 0 % it is overspent)"
+        title="Budget remaining (% of the budget; below 0 % overspent)"
       />
       {data.bins.map((bin) => (
         <Bar key={bin.x0} bin={bin} x={x} y={y} trials={trials} />
@@ -107,8 +117,8 @@ export function BudgetChart({ journey, window }: { journey: JourneyRun; window: 
         y={y}
         trials={trials}
       />
-      <Marker at={xOf(budget.p50)} name="p50" value={budget.p50} dash="8 4" above />
-      <Marker at={xOf(budget.p05)} name="p5" value={budget.p05} dash="2 3" />
+      <Marker at={xOf(budget.p50)} name="p50" value={budget.p50} dash="8 4" {...marker} above />
+      <Marker at={xOf(budget.p05)} name="p5" value={budget.p05} dash="2 3" {...marker} />
     </ChartFrame>
   );
 }
@@ -180,21 +190,36 @@ function SideBar({ at, count, label, tip, fill, y, trials }: SideBarProps) {
   );
 }
 
+/** "overspent: 43.0 % of windows", or a shorter label where the overspent region is narrow. */
+function overspentLabel(share: string, room: number): string {
+  const label = `overspent: ${share} of windows`;
+  return textWidth(label, FONT.text, true) <= room ? label : `overspent ${share}`;
+}
+
+interface MarkerProps {
+  at: number;
+  name: string;
+  value: number;
+  dash: string;
+  top: number;
+  bottom: number;
+  above?: boolean;
+}
+
 /** A percentile's line, its label right of it: above the plot, or else inside it. */
-function Marker(props: { at: number; name: string; value: number; dash: string; above?: boolean }) {
-  const { at, name, value, dash, above } = props;
+function Marker({ at, name, value, dash, top, bottom, above }: MarkerProps) {
   return (
     <g className={`marker marker-${name}`} data-x={at}>
       <line
         x1={at}
         x2={at}
-        y1={MARGIN.top - 8}
-        y2={HEIGHT - MARGIN.bottom}
+        y1={top - 8}
+        y2={bottom}
         stroke={PALETTE.ink}
         strokeWidth={2}
         strokeDasharray={dash}
       />
-      <text x={at + 4} y={above ? MARGIN.top - 10 : MARGIN.top + 44} className="label">
+      <text x={at + 4} y={above ? top - 12 : top + 46} className="label">
         {name} {budgetLabel(value)}
       </text>
       <title>{`${name}: ${budgetLabel(value)} of the budget left`}</title>

@@ -3,20 +3,13 @@ import type { JourneyRun } from '../../engine';
 import { formatPercent } from '../format';
 import { AxisBottom } from './axes';
 import { burnBars, type BurnBar } from './chart-data';
-import {
-  CHART_WIDTH,
-  ChartFrame,
-  EventHatch,
-  Legend,
-  MARGIN,
-  PALETTE,
-  selectableProps,
-  shorten,
-  usePatternId,
-  type LegendItem,
-} from './chart-frame';
+import { ChartFrame, EventHatch, PALETTE, selectableProps, usePatternId } from './chart-frame';
+import { CHART_WIDTH, chartHeader, fitText, INSET, MARGIN, type LegendItem } from './chart-layout';
 
-const LABELS = 290;
+/** Where the bars start: the names are right-aligned left of it. */
+const LABELS = 230;
+/** Room right of the longest bar for its share ("57.7 %"). */
+const SHARE_ROOM = 60;
 const ROW = 36;
 const BAR = 24;
 const OTHERS = '#9e9e9e';
@@ -40,9 +33,14 @@ export function BurnChart({ journey, events, onSelectComponent }: BurnChartProps
     );
   }
   const bars = burnBars(journey, events);
-  const top = MARGIN.top - 8;
+  const header = chartHeader(
+    `${journey.name}: what burns the error budget`,
+    'Share of all the time lost over the simulated windows',
+    legend(hatch),
+  );
+  const top = header.top - 16;
   const height = top + bars.length * ROW + MARGIN.bottom;
-  const right = CHART_WIDTH - MARGIN.right - 64;
+  const right = CHART_WIDTH - MARGIN.right - SHARE_ROOM;
   const x = scaleLinear()
     .domain([0, Math.max(...bars.map((b) => b.share))])
     .nice()
@@ -55,14 +53,12 @@ export function BurnChart({ journey, events, onSelectComponent }: BurnChartProps
     <ChartFrame
       chart="burn chart"
       journeyId={journey.id}
-      title={`${journey.name}: what burns the error budget`}
-      subtitle="Share of all the time lost over the simulated windows"
+      header={header}
       description={`Attribution of ${journey.name}'s lost time: ${shares}.`}
       height={height}
       interactive={onSelectComponent !== undefined}
     >
       <EventHatch id={hatch} />
-      <Legend x={16} y={64} width={CHART_WIDTH - 32} items={legend(hatch)} />
       <AxisBottom
         ticks={x.ticks(5).map((v) => ({ at: x(v), label: formatPercent(v, 0) }))}
         from={LABELS}
@@ -104,8 +100,11 @@ interface BarRowProps {
 }
 
 function BarRow({ bar, y, width, fill, onSelect }: BarRowProps) {
-  const kind = bar.kind === 'event' ? 'shared event' : bar.kind === 'component' ? 'component' : '';
-  const label = `${bar.name}${kind && `, ${kind}`}: ${shareLabel(bar.share)} of the lost time`;
+  const what =
+    bar.kind === 'others'
+      ? `${bar.name} (${(bar.members ?? []).join(', ')})`
+      : `${bar.name}, ${bar.kind === 'event' ? 'shared event' : 'component'}`;
+  const label = `${what}: ${shareLabel(bar.share)} of the lost time`;
   return (
     <g
       className={`burn-bar burn-${bar.kind}${onSelect ? ' selectable' : ''}`}
@@ -113,7 +112,7 @@ function BarRow({ bar, y, width, fill, onSelect }: BarRowProps) {
       {...selectableProps(bar.name, onSelect)}
     >
       <text x={LABELS - 10} y={y + BAR / 2} textAnchor="end" dominantBaseline="central">
-        {shorten(bar.name)}
+        {fitText(bar.name, LABELS - 10 - INSET)}
       </text>
       <rect x={LABELS} y={y} width={Math.max(1, width)} height={BAR} fill={fill} />
       <text x={LABELS + width + 6} y={y + BAR / 2} dominantBaseline="central">
@@ -126,5 +125,6 @@ function BarRow({ bar, y, width, fill, onSelect }: BarRowProps) {
 
 /** A share with one decimal; a share too small for it says so rather than show "0.0 %". */
 function shareLabel(share: number): string {
-  return share >= 0.0005 ? formatPercent(share, 1) : '< 0.1 %';
+  const label = formatPercent(share, 1);
+  return label === '0.0 %' ? '< 0.1 %' : label;
 }

@@ -189,11 +189,17 @@ export interface BurnBar {
   name: string;
   share: number;
   kind: 'component' | 'event' | 'others';
+  /** The sources the "others" bar stands for. */
+  members?: string[];
 }
 
+/** Shares below this read "0.0 %" with one decimal: such sources go into the "others" bar. */
+export const MIN_SHARE = 0.0005;
+
 /**
- * The attribution of a journey as ranked bars, the largest `limit − 1` apart and the rest
- * together, so a long tail does not crowd the chart.
+ * The attribution of a journey as ranked bars: the largest, at most `limit − 1` of them, and
+ * the rest together, so that neither a long tail nor sources that burn almost nothing (less
+ * than MIN_SHARE) crowd the chart. A single such source keeps its own bar.
  */
 export function burnBars(journey: JourneyRun, events: ReadonlySet<string>, limit = 10): BurnBar[] {
   const ranked = journey.attribution.map(({ component, share }) => ({
@@ -201,11 +207,17 @@ export function burnBars(journey: JourneyRun, events: ReadonlySet<string>, limit
     share,
     kind: events.has(component) ? ('event' as const) : ('component' as const),
   }));
-  if (ranked.length <= limit) return ranked;
+  const large = ranked.filter((bar) => bar.share >= MIN_SHARE).length;
+  const shown = Math.min(large, limit - 1);
+  if (ranked.length - shown <= 1) return ranked;
 
-  const rest = ranked.slice(limit - 1);
+  const rest = ranked.slice(shown);
   const share = rest.reduce((sum, bar) => sum + bar.share, 0);
-  return [...ranked.slice(0, limit - 1), { name: `${rest.length} others`, share, kind: 'others' }];
+  const members = rest.map((bar) => bar.name);
+  return [
+    ...ranked.slice(0, shown),
+    { name: `${rest.length} others`, share, kind: 'others', members },
+  ];
 }
 
 const COMPONENT_ID = /^[A-Za-z0-9_-]+$/;

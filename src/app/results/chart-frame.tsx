@@ -1,5 +1,14 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { downloadPng, downloadSvg, fileName } from './chart-export';
+import {
+  CHART_WIDTH,
+  INSET,
+  SWATCH,
+  type ChartHeader,
+  type PlacedItem,
+  type Swatch,
+  type TextBlock,
+} from './chart-layout';
 
 /** The Okabe–Ito colours: told apart with every common colour-vision deficiency. */
 export const PALETTE = {
@@ -13,16 +22,12 @@ export const PALETTE = {
   overspentZone: '#fbe3d6',
 };
 
-/** Room around the plot of every chart for its title, legend and axes. */
-export const MARGIN = { top: 100, right: 24, bottom: 64, left: 80 };
-export const CHART_WIDTH = 800;
-
 interface ChartFrameProps {
   /** What the chart is, for its buttons and file names: "attainment chart". */
   chart: string;
   journeyId: string;
-  title: string;
-  subtitle?: string;
+  /** Title, subtitle and legend, placed by `chartHeader`. */
+  header: ChartHeader;
   /** The chart's text alternative. */
   description: string;
   height: number;
@@ -32,11 +37,11 @@ interface ChartFrameProps {
 }
 
 /**
- * A chart's SVG with its title inside (so a saved file carries it) and the buttons that save it
- * as SVG or PNG.
+ * A chart's SVG with its title and legend inside (so a saved file carries them) and the buttons
+ * that save it as SVG or PNG. The SVG has no size of its own: the page scales it to its column.
  */
 export function ChartFrame(props: ChartFrameProps) {
-  const { chart, journeyId, title, subtitle, description, height, interactive, children } = props;
+  const { chart, journeyId, header, description, height, interactive, children } = props;
   const svg = useRef<SVGSVGElement>(null);
   const [error, setError] = useState<string | null>(null);
   const name = (extension: string) =>
@@ -52,19 +57,12 @@ export function ChartFrame(props: ChartFrameProps) {
         ref={svg}
         className="chart-svg"
         viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-        width={CHART_WIDTH}
-        height={height}
         role={interactive ? 'group' : 'img'}
         aria-label={description}
       >
-        <text className="chart-title" x={16} y={30}>
-          {title}
-        </text>
-        {subtitle && (
-          <text className="chart-subtitle" x={16} y={54}>
-            {subtitle}
-          </text>
-        )}
+        <Lines className="chart-title" block={header.title} />
+        {header.subtitle && <Lines className="chart-subtitle" block={header.subtitle} />}
+        <Legend y={header.legend.y} items={header.legend.items} />
         {children}
       </svg>
       <figcaption className="chart-actions">
@@ -84,37 +82,28 @@ export function ChartFrame(props: ChartFrameProps) {
   );
 }
 
-/** How a legend entry is drawn. */
-export type Swatch =
-  | { shape: 'box'; fill: string; pattern?: string }
-  | { shape: 'line'; stroke: string; dashed?: boolean }
-  | { shape: 'diamond' | 'circle'; fill: string; stroke?: string };
-
-export interface LegendItem {
-  label: string;
-  swatch: Swatch;
+/**
+ * Lines of text as one element, so that its text is the whole text: each line but the last
+ * keeps its trailing space.
+ */
+function Lines({ className, block }: { className: string; block: TextBlock }) {
+  const last = block.lines.length - 1;
+  return (
+    <text className={className} x={INSET} y={block.y}>
+      {block.lines.map((line, k) => (
+        <tspan key={k} x={INSET} dy={k === 0 ? 0 : block.step}>
+          {k < last ? `${line} ` : line}
+        </tspan>
+      ))}
+    </text>
+  );
 }
 
-const SWATCH = 16;
-const CHAR_WIDTH = 8.2;
-
-const LEGEND_ROW = 24;
-
-/** Legend entries from (x, y), each a swatch and its label, wrapping at `width`. */
-export function Legend(props: { x: number; y: number; width: number; items: LegendItem[] }) {
-  const { x, y, width, items } = props;
-  let column = 0;
-  let row = 0;
-  const placed = items.map((item) => {
-    const size = SWATCH + 8 + item.label.length * CHAR_WIDTH + 20;
-    if (column > 0 && column + size > width) [column, row] = [0, row + 1];
-    const at = { item, x: column, y: row * LEGEND_ROW };
-    column += size;
-    return at;
-  });
+/** The legend's entries, each a swatch and its label, where `legendLayout` placed them. */
+function Legend({ y, items }: { y: number; items: PlacedItem[] }) {
   return (
-    <g className="legend" transform={`translate(${x},${y})`}>
-      {placed.map(({ item, x: ix, y: iy }) => (
+    <g className="legend" transform={`translate(${INSET},${y})`}>
+      {items.map(({ item, x: ix, y: iy }) => (
         <g key={item.label} transform={`translate(${ix},${iy})`}>
           <SwatchMark swatch={item.swatch} />
           <text x={SWATCH + 6} y={SWATCH / 2} dominantBaseline="central">
@@ -191,11 +180,6 @@ export function selectableProps(id: string, onSelect?: (id: string) => void) {
       onSelect(id);
     },
   };
-}
-
-/** A label cut to `length` characters with an ellipsis; the full text goes in the tooltip. */
-export function shorten(text: string, length = 32): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
 /** The diagonal hatching that sets shared events apart from components in colour and texture. */

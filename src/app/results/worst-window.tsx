@@ -3,20 +3,11 @@ import { attainmentDecimals, type JourneyRun } from '../../engine';
 import { formatCount, formatPercent } from '../format';
 import { AxisBottom, AxisLeft } from './axes';
 import { formatSpan, timelineLanes, type Lane } from './chart-data';
-import {
-  CHART_WIDTH,
-  ChartFrame,
-  EventHatch,
-  Legend,
-  MARGIN,
-  PALETTE,
-  selectableProps,
-  shorten,
-  usePatternId,
-  type LegendItem,
-} from './chart-frame';
+import { ChartFrame, EventHatch, PALETTE, selectableProps, usePatternId } from './chart-frame';
+import { CHART_WIDTH, chartHeader, fitText, INSET, MARGIN, type LegendItem } from './chart-layout';
 
-const LABELS = 250;
+/** Where the time axis starts: the lanes' names are right-aligned left of it. */
+const LABELS = 230;
 const LANE = 32;
 const OUTAGE = 20;
 const GAP = 28;
@@ -38,7 +29,16 @@ interface WorstWindowProps {
 export function WorstWindowChart({ journey, window, onSelectComponent }: WorstWindowProps) {
   const hatch = usePatternId('worst');
   const { days, lanes, error } = timelineLanes(journey);
-  const top = MARGIN.top - 8;
+  const trial = formatCount(journey.timeline.trial);
+  const down = `outages of ${lanes.map((l) => l.source).join(', ') || 'nothing'}`;
+  const attainment = formatPercent(journey.worst.attainment, attainmentDecimals(journey.target));
+  const header = chartHeader(
+    `${journey.name}: worst window, trial ${trial} (${attainment})`,
+    `What was down when over the ${window} window, and the journey's error`,
+    legend(hatch),
+  );
+
+  const top = header.top - 16;
   const errorTop = top + Math.max(1, lanes.length) * LANE + GAP;
   const bottom = errorTop + ERROR_PANEL;
   const height = bottom + MARGIN.bottom;
@@ -46,24 +46,19 @@ export function WorstWindowChart({ journey, window, onSelectComponent }: WorstWi
   const x = scaleLinear().domain([0, days]).range([LABELS, right]);
   const peak = Math.max(0.01, ...error.map((e) => e.error));
   const y = scaleLinear().domain([0, peak]).nice().range([bottom, errorTop]);
-  const trial = formatCount(journey.timeline.trial);
-  const down = `outages of ${lanes.map((l) => l.source).join(', ') || 'nothing'}`;
-  const attainment = formatPercent(journey.worst.attainment, attainmentDecimals(journey.target));
 
   return (
     <ChartFrame
       chart="worst window chart"
       journeyId={journey.id}
-      title={`${journey.name}: worst window, trial ${trial} (${attainment})`}
-      subtitle={`What was down when over the ${window} window, and the journey's error`}
+      header={header}
       description={`Worst window of ${journey.name}, trial ${trial}, ${attainment}: ${down}.`}
       height={height}
       interactive={onSelectComponent !== undefined}
     >
       <EventHatch id={hatch} />
-      <Legend x={16} y={64} width={CHART_WIDTH - 32} items={legend(hatch)} />
       {lanes.length === 0 && (
-        <text x={LABELS} y={top + LANE / 2} dominantBaseline="central">
+        <text x={INSET} y={top + LANE / 2} dominantBaseline="central">
           Nothing on this journey's path was down in this window.
         </text>
       )}
@@ -126,7 +121,7 @@ function LaneRow({ lane, y, x, fill, onSelect }: LaneRowProps) {
     <g className={`lane lane-${lane.event ? 'event' : 'component'}`}>
       <g {...selectableProps(lane.source, onSelect)}>
         <text x={LABELS - 10} y={middle} textAnchor="end" dominantBaseline="central">
-          {shorten(lane.source, 28)}
+          {fitText(lane.source, LABELS - 10 - INSET)}
         </text>
         <title>{`${lane.source} (${lane.event ? 'shared event' : 'component'})`}</title>
       </g>
