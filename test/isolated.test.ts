@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedKey } from '../src/engine/random/streams';
-import { IsolatedEffects } from '../src/engine/simulate/isolated';
+import { IsolatedEffects, STANDBY_ONLY, UNSEEN } from '../src/engine/simulate/isolated';
 import { compileParts } from './support/compile-scenario';
 
 const crash = [{ name: 'crash', mtbf: '10d', mttr: '1h' }];
@@ -40,7 +40,7 @@ describe('isolated effects', () => {
     expect(Array.from(isolated.errors)).toEqual([0, 0]);
   });
 
-  it('leaves everything a failover group sees to the full evaluation', () => {
+  it('leaves what a failover group may react to to the full evaluation', () => {
     const model = compileParts({
       components: [
         { id: 'app', failures: crash },
@@ -59,8 +59,9 @@ describe('isolated effects', () => {
     const isolated = new IsolatedEffects(model, seedKey('1'));
     const p = byLabel(model.processes.label);
 
-    expect(isolated.alone[p('app crash')]).toBe(1);
-    for (const label of ['east crash', 'west crash', 'db#1 crash', 'db#2 crash']) {
+    expect(isolated.alone[p('app crash')]).toBe(UNSEEN);
+    expect(isolated.alone[p('db#2 crash')]).toBe(STANDBY_ONLY);
+    for (const label of ['east crash', 'west crash', 'db#1 crash']) {
       expect(isolated.alone[p(label)], label).toBe(0);
     }
   });

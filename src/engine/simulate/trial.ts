@@ -3,7 +3,7 @@ import { firstDraw, KeyedStream, type SeedKey } from '../random/streams';
 import { AbsorbedOutages } from './absorbed';
 import { Contributors } from './contributors';
 import { IntervalBuffer } from './intervals';
-import { IsolatedEffects } from './isolated';
+import { IsolatedEffects, UNSEEN } from './isolated';
 import { drawDownIntervals } from './renewal';
 import { sortByTime } from './sort';
 import { Structure } from './structure';
@@ -100,8 +100,9 @@ export class TrialSimulator {
 
   /**
    * Whether every outage of the trial (listed by start) overlaps no other and is of a process
-   * that no failover group sees: then each holds the journeys at its isolated errors, and the
-   * trial needs no sweep. Most trials are of this kind.
+   * that no failover group sees, or sees only at a standby: with nothing touching a group's
+   * first instance all trial, the group rests there. Then each outage holds the journeys at its
+   * isolated errors, and the trial needs no sweep. Most trials are of this kind.
    */
   private allIsolated(starts: number): boolean {
     const { start, end, process } = this.intervals;
@@ -201,7 +202,7 @@ export class TrialSimulator {
     const journeys = this.model.journeys.length;
     const single = this.activeSize === 1 ? this.activeList[0] : -1;
     const quiet = !this.failoverInputChanged && !structure.failover.anySwitching();
-    if (quiet && (this.activeSize === 0 || this.isolated.alone[single] === 1)) {
+    if (quiet && (this.activeSize === 0 || this.isolated.alone[single] === UNSEEN)) {
       this.solo = single;
       return this.useIsolated(single);
     }
@@ -255,7 +256,7 @@ export class TrialSimulator {
     const before = this.structure.activeCount[p];
     this.structure.change(p, delta);
     this.contributorsKnown = false;
-    if (this.isolated.alone[p] === 0) this.failoverInputChanged = true;
+    if (this.isolated.alone[p] !== UNSEEN) this.failoverInputChanged = true;
     if (before === 0 && delta > 0) this.activeList[this.activeSize++] = p;
     if (before + delta === 0 && before > 0) {
       let at = 0;

@@ -62,11 +62,27 @@ export class RunAccumulator {
     return {
       start: 0,
       count: this.trials,
-      journeys: this.journeys.map(({ moments, zero, dense, attribution }) => {
-        const bins = Int32Array.from(dense.keys()).filter((bin) => dense[bin] > 0);
-        const counts = Float64Array.from(bins, (bin) => dense[bin]);
-        return { ...moments, histogram: { zero, bins, counts }, attribution: attribution.slice() };
-      }),
+      journeys: this.journeys.map(({ moments, zero, dense, attribution }) => ({
+        ...moments,
+        histogram: { zero, ...sparse(dense) },
+        attribution: attribution.slice(),
+      })),
     };
   }
+}
+
+/** The bins of a dense histogram that hold something, with their counts, in bin order. */
+function sparse(dense: Float64Array): { bins: Int32Array; counts: Float64Array } {
+  let size = 0;
+  for (let bin = 0; bin < dense.length; bin++) if (dense[bin] > 0) size++;
+
+  const bins = new Int32Array(size);
+  const counts = new Float64Array(size);
+  let k = 0;
+  for (let bin = 0; bin < dense.length; bin++) {
+    if (dense[bin] === 0) continue;
+    bins[k] = bin;
+    counts[k++] = dense[bin];
+  }
+  return { bins, counts };
 }
