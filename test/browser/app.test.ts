@@ -21,6 +21,7 @@ import {
   importFile,
   numbersIn,
   openApp,
+  dropFile,
   readScenarioFile,
   resultRows,
   resultsRegion,
@@ -258,6 +259,22 @@ describe('the app in Chromium', { timeout: TEST_TIMEOUT }, () => {
     expect(await refusal.count()).toBe(0);
     expect(await componentNode(page, 'junction', 'junction').count()).toBe(0);
     expect({ ...replaced, layout: undefined }).toEqual({ ...expected, layout: undefined });
+    expect(pageErrors()).toEqual([]);
+  });
+
+  it('opens a scenario file dropped on the canvas, and refuses a broken one', async () => {
+    const page = await open();
+    const serial = await readScenarioFile('serial-vs-parallel.json');
+    const expected = JSON.parse(serial) as ScenarioDoc;
+
+    await dropFile(page, 'serial-vs-parallel.json', serial);
+    await expect.poll(() => scenarioTitle(page).innerText()).toBe(expected.name);
+    await dropFile(page, 'half.json', serial.slice(0, 40));
+    const refusal = page.getByRole('alert').filter({ hasText: 'half.json was not imported' });
+    await refusal.waitFor();
+
+    expect(await scenarioTitle(page).innerText()).toBe(expected.name);
+    expect(await refusal.innerText()).toMatch(/\(document\): invalid JSON at line \d+/);
     expect(pageErrors()).toEqual([]);
   });
 

@@ -232,6 +232,21 @@ export async function importFile(page: Page, name: string, text: string): Promis
   });
 }
 
+/** Drops a file with this name and text on the canvas, as a file dragged from the desktop. */
+export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ([name, text]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: 'application/json' }));
+      return transfer;
+    },
+    [name, text],
+  );
+  const canvas = page.locator('.react-flow');
+  await canvas.dispatchEvent('dragover', { dataTransfer });
+  await canvas.dispatchEvent('drop', { dataTransfer });
+}
+
 /** The text of a shipped scenario file. */
 export function readScenarioFile(file: string): Promise<string> {
   return readFile(join(ROOT, 'scenarios', file), 'utf8');
