@@ -140,7 +140,7 @@ describe('the app in Chromium', { timeout: TEST_TIMEOUT }, () => {
     expect(statuses[0]).toMatch(/^Running in \d+ Web Workers?…$/);
     expect(status).toMatch(/^Done: 10,000 trials in \d+\.\d s\.$/);
     const rows = await resultRows(page);
-    expect(rows.map((row) => row.journey.split(' ').at(-1))).toEqual(JOURNEYS);
+    expect(rows.map((row) => row.journey.split(/\s+/).at(-1))).toEqual(JOURNEYS);
     expect(rows.map((row) => row.cells[0])).toEqual(TARGETS);
     expect(expected.journeys.map((j) => j.id)).toEqual(JOURNEYS);
     expect(await columnOf(page, MEAN)).toEqual(
