@@ -69,4 +69,15 @@ describe('absorbed outages', () => {
     // After the primary's crash the standby may be the active member: its outage counts.
     expect(labels(buffer)).toEqual(['db#1 crash', 'db#2 crash']);
   });
+
+  it('forgets the outages of the previous trial', () => {
+    absorbed.remove(
+      outages(['api#1 crash', 10, 20], ['api bad deploy', 5, 30], ['db#1 crash', 0, 100]),
+    );
+    const buffer = outages(['api#2 crash', 10, 20], ['db#2 crash', 40, 50]);
+
+    absorbed.remove(buffer);
+
+    expect(buffer.count).toBe(0);
+  });
 });

@@ -10,67 +10,124 @@ import type { IntervalBuffer } from './intervals';
  * kind, and the sweep no longer sorts and steps through them.
  */
 export class AbsorbedOutages {
-  /** Whether a process's outages may be absorbed: a full-outage mode of a spare replica. */
-  private readonly absorbable: Uint8Array;
-  /** Whether process p acts on an instance of component c: [p * components + c]. */
-  private readonly touches: Uint8Array;
-  /** For a mode of a failover standby, its group's row in `hitsPrimary`; else -1. */
+  /** For a full-outage mode of a spare active-active replica, its component; else -1. */
+  private readonly spareOf: Int32Array;
+  /** Components with spare replicas that p touches: spares[spareStart[p] .. spareStart[p + 1]). */
+  private readonly spareStart: Int32Array;
+  private readonly spares: Int32Array;
+  /** For a mode of a failover standby, its group (among replica groups); else -1. */
   private readonly standbyGroup: Int32Array;
-  /** Whether process q acts on the first instance of failover group g: [g * processes + q]. */
-  private readonly hitsPrimary: Uint8Array;
+  /** Groups whose first instance p acts on: primaries[primaryStart[p] .. primaryStart[p + 1]). */
+  private readonly primaryStart: Int32Array;
+  private readonly primaries: Int32Array;
+  /**
+   * The intervals on each spare-holding component in this pass (one call of `remove`), as linked
+   * lists: the first entry is head[c] if headPass[c] is this pass, then entryNext. Stamping the
+   * pass saves clearing the heads.
+   */
+  private readonly head: Int32Array;
+  private readonly headPass: Int32Array;
+  private entryInterval = new Int32Array(64);
+  private entryNext = new Int32Array(64);
+  /** The most spare-holding components one process touches, to size the lists. */
+  private readonly mostSpares: number;
+  /** When each group's first instance is first touched in this pass (valid as for heads). */
+  private readonly firstTrouble: Float64Array;
+  private readonly troublePass: Int32Array;
+  private pass = 0;
   private keep = new Uint8Array(64);
 
-  constructor(private readonly model: Model) {
-    const { processes, components, instances } = model;
-    this.absorbable = new Uint8Array(processes.count);
-    this.touches = new Uint8Array(processes.count * components.count);
-    for (let p = 0; p < processes.count; p++) {
-      for (let k = processes.instanceStart[p]; k < processes.instanceStart[p + 1]; k++) {
-        this.touches[p * components.count + instances.component[processes.instances[k]]] = 1;
-      }
+  constructor(model: Model) {
+    const { processes, components } = model;
+    this.spareOf = Int32Array.from({ length: processes.count }, (_, p) => {
       const c = processes.component[p];
-      if (c < 0 || processes.errorRate[p] !== 1) continue;
-      const spare = components.instanceStart[c + 1] - components.instanceStart[c] - 1;
-      const active = components.replicaMode[c] === COMBINE_ACTIVE;
-      this.absorbable[p] = active && spare >= components.replicas.needed[c] ? 1 : 0;
-    }
-    [this.standbyGroup, this.hitsPrimary] = standbys(model);
+      return c >= 0 && processes.errorRate[p] === 1 && hasSpare(model, c) ? c : -1;
+    });
+    const spareComponents = Array.from(new Set(this.spareOf.filter((c) => c >= 0)));
+    [this.spareStart, this.spares] = perProcess(processes.count, (p) =>
+      spareComponents.filter((c) => actsOn(model, p, (i) => model.instances.component[i] === c)),
+    );
+    this.mostSpares = Math.max(
+      1,
+      ...Array.from(
+        { length: processes.count },
+        (_, p) => this.spareStart[p + 1] - this.spareStart[p],
+      ),
+    );
+    const groups = model.failoverGroups.filter((g) => !g.alternatives);
+    this.standbyGroup = Int32Array.from({ length: processes.count }, (_, p) =>
+      groups.findIndex((g) => g.component === processes.component[p] && processes.replica[p] > 0),
+    );
+    [this.primaryStart, this.primaries] = perProcess(processes.count, (p) =>
+      Array.from(groups.keys()).filter((g) =>
+        actsOn(model, p, (i) => i === components.instanceStart[groups[g].component]),
+      ),
+    );
+    this.head = new Int32Array(components.count);
+    this.headPass = new Int32Array(components.count).fill(-1);
+    this.firstTrouble = new Float64Array(groups.length);
+    this.troublePass = new Int32Array(groups.length).fill(-1);
   }
 
   /** Removes the absorbed outages from `intervals`, keeping the others in order. */
   remove(intervals: IntervalBuffer): void {
-    const { count } = intervals;
+    const { count, process, end } = intervals;
     if (this.keep.length < count) this.keep = new Uint8Array(2 * count);
+    this.pass = (this.pass + 1) & 0x3fffffff;
+    this.gather(intervals);
+
     let dropped = 0;
     for (let n = 0; n < count; n++) {
-      this.keep[n] = this.absorbed(intervals, n) ? 0 : 1;
-      dropped += 1 - this.keep[n];
+      const p = process[n];
+      const c = this.spareOf[p];
+      const g = this.standbyGroup[p];
+      const absorbed =
+        (c >= 0 && this.isolated(intervals, n, c)) ||
+        (g >= 0 && (this.troublePass[g] !== this.pass || end[n] <= this.firstTrouble[g]));
+      this.keep[n] = absorbed ? 0 : 1;
+      if (absorbed) dropped++;
     }
     if (dropped > 0) this.compact(intervals);
   }
 
-  private absorbed(intervals: IntervalBuffer, n: number): boolean {
-    const p = intervals.process[n];
-    if (this.absorbable[p] === 1 && this.isolated(intervals, n)) return true;
-    return this.standbyGroup[p] >= 0 && this.beforePrimaryTrouble(intervals, n);
-  }
-
-  private beforePrimaryTrouble(intervals: IntervalBuffer, n: number): boolean {
-    const { count, start, end, process } = intervals;
-    const row = this.standbyGroup[process[n]] * this.model.processes.count;
-    for (let m = 0; m < count; m++) {
-      if (this.hitsPrimary[row + process[m]] === 1 && start[m] < end[n]) return false;
+  /** Lists the intervals on each spare-holding component and finds each primary's trouble. */
+  private gather(intervals: IntervalBuffer): void {
+    const { count, process, start } = intervals;
+    const { spareStart, spares, head, headPass, primaryStart, primaries, pass } = this;
+    if (this.entryInterval.length < count * this.mostSpares) {
+      this.entryInterval = new Int32Array(2 * count * this.mostSpares);
+      this.entryNext = new Int32Array(2 * count * this.mostSpares);
     }
-    return true;
+    let size = 0;
+    for (let n = 0; n < count; n++) {
+      const p = process[n];
+      for (let k = spareStart[p]; k < spareStart[p + 1]; k++) {
+        const c = spares[k];
+        this.entryInterval[size] = n;
+        this.entryNext[size] = headPass[c] === pass ? head[c] : -1;
+        head[c] = size++;
+        headPass[c] = pass;
+      }
+      for (let k = primaryStart[p]; k < primaryStart[p + 1]; k++) {
+        this.troubled(primaries[k], start[n]);
+      }
+    }
   }
 
-  private isolated(intervals: IntervalBuffer, n: number): boolean {
-    const { count, start, end, process } = intervals;
-    const row = this.model.components.count;
-    const c = this.model.processes.component[process[n]];
-    for (let m = 0; m < count; m++) {
-      if (m === n || this.touches[process[m] * row + c] === 0) continue;
-      if (start[m] < end[n] && end[m] > start[n]) return false;
+  private troubled(g: number, time: number): void {
+    if (this.troublePass[g] === this.pass && this.firstTrouble[g] <= time) return;
+    this.troublePass[g] = this.pass;
+    this.firstTrouble[g] = time;
+  }
+
+  /** Whether no other interval on component c overlaps interval n. */
+  private isolated(intervals: IntervalBuffer, n: number, c: number): boolean {
+    const { start, end } = intervals;
+    const from = start[n];
+    const until = end[n];
+    for (let e = this.head[c]; e >= 0; e = this.entryNext[e]) {
+      const m = this.entryInterval[e];
+      if (m !== n && start[m] < until && end[m] > from) return false;
     }
     return true;
   }
@@ -88,22 +145,24 @@ export class AbsorbedOutages {
   }
 }
 
-/** The failover group of each standby's modes, and which processes hit each group's first instance. */
-function standbys(model: Model): [Int32Array, Uint8Array] {
-  const { processes, components, instances } = model;
-  const groups = model.failoverGroups.filter((g) => !g.alternatives);
-  const standbyGroup = new Int32Array(processes.count).fill(-1);
-  const hitsPrimary = new Uint8Array(groups.length * processes.count);
-  groups.forEach((group, g) => {
-    const primary = components.instanceStart[group.component];
-    for (let k = instances.processStart[primary]; k < instances.processStart[primary + 1]; k++) {
-      hitsPrimary[g * processes.count + instances.processes[k]] = 1;
-    }
-    for (let p = 0; p < processes.count; p++) {
-      if (processes.component[p] === group.component && processes.replica[p] > 0) {
-        standbyGroup[p] = g;
-      }
-    }
-  });
-  return [standbyGroup, hitsPrimary];
+/** Whether component c is active-active with a replica to spare beyond those it needs. */
+function hasSpare(model: Model, c: number): boolean {
+  const { components } = model;
+  const spare = components.instanceStart[c + 1] - components.instanceStart[c] - 1;
+  return components.replicaMode[c] === COMBINE_ACTIVE && spare >= components.replicas.needed[c];
+}
+
+/** Whether process p acts on an instance for which `test` holds. */
+function actsOn(model: Model, p: number, test: (instance: number) => boolean): boolean {
+  const { instanceStart, instances } = model.processes;
+  for (let k = instanceStart[p]; k < instanceStart[p + 1]; k++) if (test(instances[k])) return true;
+  return false;
+}
+
+/** A list per process in CSR form: items[start[p] .. start[p + 1]). */
+function perProcess(count: number, itemsOf: (p: number) => number[]): [Int32Array, Int32Array] {
+  const lists = Array.from({ length: count }, (_, p) => itemsOf(p));
+  const start = new Int32Array(count + 1);
+  lists.forEach((list, p) => (start[p + 1] = start[p] + list.length));
+  return [start, Int32Array.from(lists.flat())];
 }
