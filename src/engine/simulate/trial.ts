@@ -2,6 +2,7 @@ import type { Model } from '../model/types';
 import { firstDraw, KeyedStream, type SeedKey } from '../random/streams';
 import { AbsorbedOutages } from './absorbed';
 import { Contributors } from './contributors';
+import { DeferredChanges } from './deferred-changes';
 import { IntervalBuffer } from './intervals';
 import { IsolatedEffects, UNSEEN } from './isolated';
 import { drawDownIntervals } from './renewal';
@@ -49,6 +50,11 @@ export class TrialSimulator {
   private failoverInputChanged = false;
   /** The process whose isolated errors hold, or -1 when the structure's errors do. */
   private solo = -1;
+  /** Down intervals of each process at the current instant, kept here as the structure lags. */
+  private readonly activeCount: Int32Array;
+  private readonly deferred: DeferredChanges;
+  /** Whether a process started or ended since the journeys' errors were brought up to date. */
+  private activeChanged = false;
 
   constructor(
     private readonly model: Model,
@@ -68,6 +74,8 @@ export class TrialSimulator {
     this.activeList = new Int32Array(model.processes.count);
     this.contributors = new Contributors(model, this.structure);
     this.isolated = new IsolatedEffects(model, seed);
+    this.activeCount = new Int32Array(model.processes.count);
+    this.deferred = new DeferredChanges(model.processes.count);
   }
 
   /** Simulates trial `trial` and leaves its results in `unavailability` and `attribution`. */
@@ -164,7 +172,9 @@ export class TrialSimulator {
     const { end, process } = this.intervals;
     const structure = this.structure;
     structure.reset(trial);
+    for (let k = 0; k < this.activeSize; k++) this.activeCount[this.activeList[k]] = 0;
     this.activeSize = 0;
+    this.deferred.clear();
     this.endCount = 0;
     this.contributorsKnown = false;
     this.failoverInputChanged = false;
@@ -181,7 +191,7 @@ export class TrialSimulator {
         if (end[n] < window) this.queueEnd(end[n], process[n]);
       }
       while (this.endCount > 0 && this.endTimes[0] <= now) this.toggle(this.dequeueEnd(), -1);
-      if (structure.needsEvaluation()) losing = this.update(now);
+      if (this.activeChanged || structure.needsEvaluation()) losing = this.update(now);
       const startAt = next < starts ? this.times[next] : window;
       const endAt = this.endCount > 0 ? this.endTimes[0] : window;
       const until = Math.min(startAt, endAt, structure.failover.nextSwitchTime(), window);
@@ -195,10 +205,11 @@ export class TrialSimulator {
   /**
    * Brings the journeys' errors up to date after a change at `now` and says whether any journey
    * loses requests. Nothing down, or one process down that no failover group sees, needs no
-   * evaluation: the structure keeps its marks and catches up when it is next evaluated.
+   * evaluation: the structure catches up (held-back changes, marks) when it is next evaluated.
    */
   private update(now: number): boolean {
     const structure = this.structure;
+    this.activeChanged = false;
     const journeys = this.model.journeys.length;
     const single = this.activeSize === 1 ? this.activeList[0] : -1;
     const quiet = !this.failoverInputChanged && !structure.failover.anySwitching();
@@ -207,6 +218,7 @@ export class TrialSimulator {
       return this.useIsolated(single);
     }
 
+    this.deferred.applyTo(structure);
     structure.evaluate(now, true);
     this.failoverInputChanged = false;
     this.contributorsKnown = false;
@@ -253,10 +265,15 @@ export class TrialSimulator {
   }
 
   private toggle(p: number, delta: number): void {
-    const before = this.structure.activeCount[p];
-    this.structure.change(p, delta);
+    const before = this.activeCount[p];
+    this.activeCount[p] = before + delta;
+    if (this.isolated.alone[p] === UNSEEN) this.deferred.add(p, delta);
+    else {
+      this.structure.change(p, delta);
+      this.failoverInputChanged = true;
+    }
     this.contributorsKnown = false;
-    if (this.isolated.alone[p] !== UNSEEN) this.failoverInputChanged = true;
+    this.activeChanged = true;
     if (before === 0 && delta > 0) this.activeList[this.activeSize++] = p;
     if (before + delta === 0 && before > 0) {
       let at = 0;
