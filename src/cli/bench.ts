@@ -17,32 +17,47 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'scenarios/mobile-banking.json' },
     trials: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: 'bench' },
+    repeat: { type: 'string', default: '3' },
   },
 });
 const trials = Number(values.trials);
+const repeat = Math.max(1, Math.floor(Number(values.repeat)) || 1);
 const scenario = readScenarioFile(values.scenario!);
 const cores = availableParallelism();
 
+/**
+ * Runs the scenario `repeat` times after a warm-up and prints the median rate with the range.
+ * These shared machines change speed from minute to minute, so one run says little.
+ */
 async function measure(label: string, runner: Runner, doc: ScenarioDoc): Promise<number> {
   try {
     await runner.run(doc, { trials: Math.min(trials, 20_000), seed: `${values.seed}-warm-up` });
-    const run = await runner.run(doc, { trials, seed: values.seed! });
-    const rate = Math.round(run.trialsPerSecond);
-    const seconds = (run.elapsedMs / 1000).toFixed(2);
-    console.log(
-      `${label.padEnd(22)} ${rate.toLocaleString('en').padStart(10)} trials/s  (${seconds} s)`,
-    );
-    return rate;
+    const rates: number[] = [];
+    for (let k = 0; k < repeat; k++) {
+      const run = await runner.run(doc, { trials, seed: `${values.seed}-${k}` });
+      rates.push(Math.round(run.trialsPerSecond));
+    }
+    rates.sort((a, b) => a - b);
+    const median = rates[(rates.length - 1) >> 1];
+    const range = repeat > 1 ? `  (${count(rates[0])} to ${count(rates[rates.length - 1])})` : '';
+    console.log(`${label.padEnd(22)} ${count(median).padStart(10)} trials/s${range}`);
+    return median;
   } finally {
     runner.dispose();
   }
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en');
 }
 
 function peakMegabytes(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-console.log(`${values.scenario}: ${trials.toLocaleString('en')} trials, ${cores} cores`);
+console.log(
+  `${values.scenario}: ${count(trials)} trials, median of ${repeat} runs, ${cores} cores`,
+);
 await measure('this thread', createLocalRunner(), scenario);
 const one = await measure('1 worker', createNodeRunner(1), scenario);
 const all = await measure(`${cores} workers`, createNodeRunner(cores), scenario);
@@ -50,6 +65,6 @@ const scaling = all / one;
 console.log(`peak resident size     ${peakMegabytes()} MB`);
 console.log(
   `one worker ${one >= TARGET_ONE_WORKER ? 'meets' : 'misses'} the target of ` +
-    `${TARGET_ONE_WORKER.toLocaleString('en')} trials/s; ${cores} workers run ` +
+    `${count(TARGET_ONE_WORKER)} trials/s; ${cores} workers run ` +
     `${scaling.toFixed(2)}× as fast (target ${TARGET_SCALING}×)`,
 );
