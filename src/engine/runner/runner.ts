@@ -3,7 +3,7 @@ import { compileModel } from '../model/compile';
 import type { Model } from '../model/types';
 import type { ScenarioDoc } from '../scenario/schema';
 import { CHUNK_SIZE } from '../simulate/chunk';
-import { trialTimeline, type Timeline } from '../simulate/timeline';
+import { trialTimelines, type Timeline } from '../simulate/timeline';
 import { runResult, type JourneyResult, type RunResult } from '../summary/result';
 import { RunAccumulator } from '../summary/run-accumulator';
 import type { ChunkSummary } from '../summary/summary';
@@ -140,10 +140,12 @@ function simulateChunks(
 function finish(model: Model, seed: string, merged: ChunkSummary, elapsed: number): Run {
   const result = runResult(model, seed, merged, elapsed);
   const analytic = analyticAttainment(model);
+  const worst = result.journeys.map((j) => Math.max(0, j.worst.trial));
+  const timelines = trialTimelines(model, seed, worst);
   const journeys = result.journeys.map((j, index) => ({
     ...j,
     analytic: analytic[index],
-    timeline: trialTimeline(model, seed, Math.max(0, j.worst.trial), index),
+    timeline: timelines[index],
   }));
   return { ...result, journeys };
 }

@@ -11,7 +11,7 @@ import { FailoverStates } from './failover';
  */
 export class Structure {
   /** How many down intervals of each process cover the current instant. */
-  readonly activeCount: Int32Array;
+  private readonly activeCount: Int32Array;
   readonly instanceError: Float64Array;
   readonly error: Float64Array;
   readonly failover: FailoverStates;

@@ -24,16 +24,21 @@ export interface Timeline {
 }
 
 /**
- * Re-simulates one trial and records it. Because every draw is keyed by (seed, trial, process),
- * the worst trial of a run can be replayed exactly without having been stored.
+ * Re-simulates trial `trials[j]` for each journey j and records it, with one simulator for all.
+ * Because every draw is keyed by (seed, trial, process), the worst trial of a run can be
+ * replayed exactly without having been stored.
  */
-export function trialTimeline(
+export function trialTimelines(model: Model, seed: string, trials: readonly number[]): Timeline[] {
+  const simulator = new TrialSimulator(model, seedKey(seed));
+  return trials.map((trial, journey) => trialTimeline(simulator, model, trial, journey));
+}
+
+function trialTimeline(
+  simulator: TrialSimulator,
   model: Model,
-  seed: string,
   trial: number,
   journey: number,
 ): Timeline {
-  const simulator = new TrialSimulator(model, seedKey(seed));
   const error: Timeline['error'] = [];
   simulator.run(trial, {
     segment(start, _end, errors) {

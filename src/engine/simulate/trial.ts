@@ -129,15 +129,10 @@ export class TrialSimulator {
     const { start, end, process } = this.intervals;
     for (let k = 0; k < starts; k++) {
       const n = this.codes[k];
-      const p = process[n];
-      if (this.useIsolated(p)) this.integrateAlone(p, Math.min(end[n], window) - start[n]);
+      this.solo = process[n];
+      if (!this.useIsolated(this.solo)) continue;
+      this.integrate(Math.min(end[n], window) - start[n], start[n]);
     }
-  }
-
-  private integrateAlone(p: number, duration: number): void {
-    const journeys = this.model.journeys.length;
-    for (let j = 0; j < journeys; j++) this.lost[j] += this.journeyError[j] * duration;
-    this.attributeTo(p, duration);
   }
 
   /** Lists the intervals by start time in `times` and `codes` (the interval's index). */
@@ -289,9 +284,9 @@ export class TrialSimulator {
   }
 
   /**
-   * Splits this segment's lost time of each journey equally among its contributors. They are
-   * found again only after the structure was evaluated: a change point that needs no evaluation
-   * (a replica down while its siblings serve) changes no one's contribution.
+   * Splits this segment's lost time of each journey equally among its contributors, found
+   * again after any process starts or ends or the structure is evaluated: a second cause of an
+   * outage already under way changes no error but shares the loss from then on.
    */
   private attribute(duration: number, now: number): void {
     const journeys = this.model.journeys.length;
@@ -320,8 +315,9 @@ export class TrialSimulator {
     const { journeys, window, credits, processes } = this.model;
     for (let j = 0; j < journeys.length; j++) {
       const e = this.journeyError[j];
-      if (e > 0)
+      if (e > 0) {
         this.attribution[j * credits.length + processes.credit[p]] += (e * duration) / window;
+      }
     }
   }
 }
