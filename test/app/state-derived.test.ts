@@ -63,6 +63,21 @@ describe('the components an event hits', () => {
     expect(eventComponents(doc, event)).toEqual(['db', 'cache']);
   });
 
+  it('matches untagged replicas by the component’s tags, whatever a draft’s count', () => {
+    const replicated = (count: number): ScenarioDoc => ({
+      ...doc,
+      components: [
+        { id: 'web', tags: { region: 'eu' }, replicas: { count, tags: [{ zone: 'a' }] } },
+      ],
+    });
+    const inZoneB = { name: 'eu b', match: { region: 'eu', zone: 'b' }, mttr: '1h' };
+    const inEu = { name: 'eu', match: { region: 'eu' }, mttr: '1h' };
+
+    expect(eventComponents(replicated(1e9), inZoneB)).toEqual([]);
+    expect(eventComponents(replicated(1e9), inEu)).toEqual(['web']);
+    expect(eventComponents(replicated(-3), { ...inEu, match: { zone: 'a' } })).toEqual(['web']);
+  });
+
   it('matches no inherited property as a tag', () => {
     const event = { name: 'odd', match: { constructor: 'x' }, mtbf: '1y', mttr: '1h' };
 

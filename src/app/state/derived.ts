@@ -34,30 +34,15 @@ function modeAvailability(mode: FailureModeDoc): number | null {
 /**
  * The ids of the components a shared event hits, by the engine's rules: listed in its
  * `components`, or an instance whose tags (replica tags merged over the component's) contain
- * its `match`. Any draft works: a replica count still being typed (negative, huge) cannot
- * break or stall it, and a draft that cannot be read hits nothing.
+ * its `match`. A draft that cannot be read hits nothing.
  */
 export function eventComponents(
   doc: { components: readonly ComponentDoc[] },
   event: SharedEventDoc,
 ): string[] {
   try {
-    return componentsHitBy(event, doc.components.map(withCountableReplicas));
+    return componentsHitBy(event, doc.components);
   } catch {
     return [];
   }
-}
-
-/**
- * The component with at most one replica past those with tags of their own: the others carry
- * the component's tags alone, so they match exactly as that one does.
- */
-function withCountableReplicas(component: ComponentDoc): ComponentDoc {
-  const replicas = component.replicas;
-  if (!replicas) return component;
-
-  const distinct = (replicas.tags?.length ?? 0) + 1;
-  const countable = Number.isInteger(replicas.count) && replicas.count >= 1;
-  const count = countable ? Math.min(replicas.count, distinct) : 1;
-  return { ...component, replicas: { ...replicas, count } };
 }

@@ -77,12 +77,31 @@ export function eventHitsInstance(
   );
 }
 
-/** The ids of the components with at least one instance that a shared event hits. */
+/**
+ * The ids of the components with at least one instance that a shared event hits. It looks at
+ * each distinct tag set once, so a draft's replica count (huge, negative) cannot stall it.
+ */
 export function componentsHitBy(
   event: SharedEventDoc,
   components: readonly ComponentDoc[],
 ): string[] {
   return components
-    .filter((c) => instanceTags(c).some((tags) => eventHitsInstance(event, c.id, tags)))
+    .filter((c) => distinctInstanceTags(c).some((tags) => eventHitsInstance(event, c.id, tags)))
     .map((c) => c.id);
+}
+
+/**
+ * The tag sets that `instanceTags` gives a component, each once: those of the replicas with
+ * tags of their own, and the component's alone when a replica has none. A count that is not a
+ * positive integer counts as one instance.
+ */
+function distinctInstanceTags(component: ComponentDoc): Record<string, string>[] {
+  const { replicas } = component;
+  const count =
+    replicas && Number.isInteger(replicas.count) && replicas.count >= 1 ? replicas.count : 1;
+  const tagged = Math.min(count, replicas?.tags?.length ?? 0);
+  return instanceTags({
+    ...component,
+    replicas: { ...replicas, count: count > tagged ? tagged + 1 : tagged },
+  });
 }
