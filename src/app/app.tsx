@@ -42,7 +42,7 @@ export function App() {
         </p>
         <Toolbar onImportFile={imports.importFile} />
       </header>
-      {imports.outcome && <ImportProblems outcome={imports.outcome} onDismiss={imports.dismiss} />}
+      {imports.refusal && <ImportProblems refusal={imports.refusal} onDismiss={imports.dismiss} />}
       <main className="workspace">
         <div className="canvas-area">
           <Canvas burn={stale ? undefined : burn} />

@@ -5,7 +5,7 @@ import { shareUrl } from './persistence/share-link';
 import { SHIPPED_SCENARIOS } from './persistence/shipped-scenarios';
 import { downloadText } from './results/chart-export';
 import { redo, undo, useCanRedo, useCanUndo, useEditor } from './state/store';
-import type { ImportOutcome } from './use-scenario-import';
+import type { ImportRefusal } from './use-scenario-import';
 
 interface ToolbarProps {
   /** Opens a file chosen in the picker; the outcome is shown by the app. */
@@ -97,21 +97,19 @@ function ShareLink({ url, onClose }: { url: string; onClose: () => void }) {
 
 /** What went wrong with an import, listed where the user looks after importing. */
 export function ImportProblems({
-  outcome,
+  refusal,
   onDismiss,
 }: {
-  outcome: ImportOutcome;
+  refusal: ImportRefusal;
   onDismiss: () => void;
 }) {
-  if (outcome.ok) return null;
-
   return (
     <div className="import-problems" role="alert">
       <p>
-        <strong>{outcome.file}</strong> was not imported; your current scenario is unchanged.
+        <strong>{refusal.file}</strong> was not imported; your current scenario is unchanged.
       </p>
       <ul>
-        {outcome.problems.slice(0, 8).map((p) => (
+        {refusal.problems.slice(0, 8).map((p) => (
           <li key={`${p.path}:${p.message}`}>{formatProblem(p)}</li>
         ))}
       </ul>

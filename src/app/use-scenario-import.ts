@@ -3,9 +3,11 @@ import type { Problem } from '../engine';
 import { importScenarioFile } from './persistence/scenario-file';
 import { useEditor } from './state/store';
 
-/** The result of the last import: opened, or refused with what is wrong with the file. */
-export type ImportOutcome =
-  { ok: true; file: string } | { ok: false; file: string; problems: Problem[] };
+/** A file that was not imported, with what is wrong with it. */
+export interface ImportRefusal {
+  file: string;
+  problems: Problem[];
+}
 
 /**
  * Imports scenario files from the picker or dropped anywhere on the page. A file replaces the
@@ -13,25 +15,25 @@ export type ImportOutcome =
  * for the page to show.
  */
 export function useScenarioImport(): {
-  outcome: ImportOutcome | null;
+  refusal: ImportRefusal | null;
   importFile: (file: File) => void;
   dismiss: () => void;
 } {
   const replaceScenario = useEditor((s) => s.replaceScenario);
-  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [refusal, setRefusal] = useState<ImportRefusal | null>(null);
 
   const importFile = useCallback(
     (file: File) => {
       void importScenarioFile(file).then((result) => {
         if (result.ok) replaceScenario(result.doc);
-        setOutcome(result.ok ? null : { ok: false, file: file.name, problems: result.problems });
+        setRefusal(result.ok ? null : { file: file.name, problems: result.problems });
       });
     },
     [replaceScenario],
   );
 
   useFileDrop(importFile);
-  return { outcome, importFile, dismiss: () => setOutcome(null) };
+  return { refusal, importFile, dismiss: () => setRefusal(null) };
 }
 
 /** Accepts files dropped on the page; palette items, which carry no files, pass through. */

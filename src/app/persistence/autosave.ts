@@ -24,7 +24,7 @@ export function readAutosave(storage: DraftStorage): string | null {
 }
 
 /** Saves a draft, valid or not: it is the user's work. */
-export function writeAutosave(storage: DraftStorage, doc: ScenarioDoc): void {
+function writeAutosave(storage: DraftStorage, doc: ScenarioDoc): void {
   // A full or disabled storage (private browsing) must not break editing; the work stays here.
   quietly(() => storage.setItem(AUTOSAVE_KEY, JSON.stringify(doc)));
 }

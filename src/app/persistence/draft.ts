@@ -6,7 +6,7 @@ import type { ScenarioDoc } from '../../engine';
  * that does not validate is still the user's work and is opened as it is; anything else (a
  * number, another program's data) is not a draft.
  */
-export function asDraft(value: unknown): ScenarioDoc | null {
+function asDraft(value: unknown): ScenarioDoc | null {
   if (!isRecord(value) || value.nines !== 1) return null;
   const shaped =
     typeof value.name === 'string' &&

@@ -24,7 +24,8 @@ export async function importScenarioFile(file: Blob): Promise<ImportResult> {
 }
 
 function tooLarge(size: number): ImportResult {
-  const message = `expected a scenario file of at most 5 MB, got ${(size / 1e6).toFixed(1)} MB`;
+  const [limit, got] = [MAX_SCENARIO_BYTES / 1e6, (size / 1e6).toFixed(1)];
+  const message = `expected a scenario file of at most ${limit} MB, got ${got} MB`;
   return { ok: false, problems: [{ path: '(document)', message }] };
 }
 

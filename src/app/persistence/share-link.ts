@@ -7,6 +7,11 @@ const PREFIX = '#s=';
 /** What a location hash holds: no shared scenario, a scenario, or a link that is broken. */
 export type SharedScenario = { doc: ScenarioDoc } | { problem: string } | null;
 
+/** Whether a location hash carries a scenario (readable or not), without decoding it. */
+export function isShareHash(hash: string): boolean {
+  return hash.startsWith(PREFIX);
+}
+
 /** The location hash that carries a scenario: `#s=` and the compressed JSON. */
 export function shareHash(doc: ScenarioDoc): string {
   return PREFIX + compressToEncodedURIComponent(JSON.stringify(doc));
@@ -22,7 +27,7 @@ export function shareUrl(doc: ScenarioDoc, href: string): string {
  * nothing (null); one whose content cannot be read gives the problem to show.
  */
 export function readShareHash(hash: string): SharedScenario {
-  if (!hash.startsWith(PREFIX)) return null;
+  if (!isShareHash(hash)) return null;
 
   const text = decompressFromEncodedURIComponent(hash.slice(PREFIX.length));
   const doc = text ? parseDraft(text) : null;

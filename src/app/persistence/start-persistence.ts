@@ -1,6 +1,6 @@
 import type { EditorStore } from '../state/store';
 import { browserStorage, startAutosave } from './autosave';
-import { readShareHash } from './share-link';
+import { isShareHash, readShareHash } from './share-link';
 
 /**
  * Keeps the work safe in a browser page: saves the scenario as it changes, and opens a
@@ -29,7 +29,7 @@ export function startPersistence(store: EditorStore): () => void {
 }
 
 function clearHash(): void {
-  if (!readShareHash(window.location.hash)) return;
+  if (!isShareHash(window.location.hash)) return;
   const { pathname, search } = window.location;
   window.history.replaceState(window.history.state, '', pathname + search);
 }

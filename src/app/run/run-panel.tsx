@@ -36,7 +36,7 @@ export function RunPanel({ simulation }: { simulation: Simulation }) {
           path={['run', 'trials']}
           value={doc.run?.trials}
           placeholder={String(DEFAULT_TRIALS)}
-          onChange={(trials) => setRun({ ...doc.run, trials })}
+          onChange={(trials) => setRun({ trials })}
         />
         <TextField
           label="Seed"
@@ -44,7 +44,7 @@ export function RunPanel({ simulation }: { simulation: Simulation }) {
           optional
           value={doc.run?.seed}
           placeholder={DEFAULT_SEED}
-          onChange={(seed) => setRun({ ...doc.run, seed })}
+          onChange={(seed) => setRun({ seed })}
         />
         <TextField
           label="Window"

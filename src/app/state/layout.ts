@@ -34,7 +34,7 @@ export function autoLayout(doc: ScenarioDoc): Record<string, Position> {
 }
 
 /** Whether some component has no saved position. */
-export function lacksPositions(doc: ScenarioDoc): boolean {
+function lacksPositions(doc: ScenarioDoc): boolean {
   return doc.components.some((c) => positionOf(doc, c.id) === undefined);
 }
 
