@@ -7,7 +7,12 @@ export function formatPercent(ratio: number, digits = 4): string {
 
 /** A target as written, without trailing zeros: 0.9995 → "99.95 %". */
 export function formatTarget(ratio: number): string {
-  return `${Number((ratio * 100).toFixed(6))} %`;
+  return formatRatio(ratio, 6);
+}
+
+/** A ratio as a percent rounded to `digits` decimals, without trailing zeros: 0.4 → "40 %". */
+export function formatRatio(ratio: number, digits: number): string {
+  return `${Number((ratio * 100).toFixed(digits))} %`;
 }
 
 /** A probability with three decimals: 0.97312 → "0.973". */

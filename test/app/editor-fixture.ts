@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import type { ScenarioDoc } from '../../src/engine';
+import { findComponent } from '../../src/app/state/edits';
 import { useEditor } from '../../src/app/state/store';
 
 /**
@@ -48,5 +49,5 @@ export function resetEditor(): void {
 
 /** The component with this id in the store's document. */
 export function component(id: string) {
-  return useEditor.getState().doc.components.find((c) => c.id === id);
+  return findComponent(useEditor.getState().doc, id);
 }

@@ -14,9 +14,10 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { ComponentKind } from '../../engine';
+import type { ComponentDoc, ComponentKind } from '../../engine';
 import { componentAvailability } from '../state/derived';
 import { NODE_HEIGHT, NODE_WIDTH } from '../state/layout';
+import { withoutKeys } from '../state/objects';
 import { useEditor, type Selection } from '../state/store';
 import { ComponentNode, type ComponentNodeType } from './component-node';
 import { DependencyEdge } from './dependency-edge';
@@ -31,6 +32,8 @@ const NODE_TYPES = { component: ComponentNode };
 const EDGE_TYPES = { dependency: DependencyEdge };
 
 const ARIA_LABELS = { 'controls.fitView.ariaLabel': 'Zoom to fit' };
+
+const availabilities = new WeakMap<ComponentDoc, number | null>();
 
 /**
  * The dependency graph editor: the scenario's components as nodes placed by its layout, its
@@ -56,7 +59,7 @@ function CanvasFlow({ burn }: { burn?: Map<string, number> }) {
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
 
   const data = useMemo(
-    () => nodeData(doc, { availabilityOf: componentAvailability, highlighted, burn }),
+    () => nodeData(doc, { availabilityOf, highlighted, burn }),
     [doc, highlighted, burn],
   );
   const selectedId = selection?.kind === 'component' ? selection.id : null;
@@ -224,6 +227,15 @@ function viewCentre(element: HTMLElement | null, count: number): XYPosition {
   return { x: box.left + box.width / 2 + shift, y: box.top + box.height / 2 + shift };
 }
 
-function withoutKeys<T>(record: Record<string, T>, keys: string[]): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
+/**
+ * A component's availability, computed once per component object: hovering an event rebuilds
+ * every node's data, and a component that did not change is the same object in the new document.
+ */
+function availabilityOf(component: ComponentDoc): number | null {
+  const known = availabilities.get(component);
+  if (known !== undefined) return known;
+
+  const availability = componentAvailability(component);
+  availabilities.set(component, availability);
+  return availability;
 }

@@ -1,6 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ComponentDoc, DependsOnDoc } from '../../engine';
+import { formatRatio } from '../format';
 
 /** What a component node shows; built by the canvas from the document and the last run. */
 export interface ComponentNodeData extends Record<string, unknown> {
@@ -88,7 +89,7 @@ function NodeFacts({
 
 function BurnBadge({ share }: { share: number }) {
   const size = share >= 0.25 ? 'high' : share >= 0.05 ? 'mid' : 'low';
-  const text = `${Number((share * 100).toFixed(share < 0.01 ? 1 : 0))} %`;
+  const text = formatRatio(share, share < 0.01 ? 1 : 0);
 
   return (
     <span className={`burn-badge burn-${size}`} title={`Burns ${text} of the error budget`}>
@@ -120,5 +121,5 @@ function combinationTitle(combination: DependsOnDoc): string {
 export function formatAvailability(availability: number): string {
   const nines = availability < 1 ? Math.ceil(-Math.log10(1 - availability)) : 7;
   const digits = Math.min(Math.max(nines - 2, 0), 6);
-  return `${Number((availability * 100).toFixed(digits))} %`;
+  return formatRatio(availability, digits);
 }

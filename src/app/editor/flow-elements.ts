@@ -1,5 +1,6 @@
 import { MarkerType, type Dimensions, type Edge, type XYPosition } from '@xyflow/react';
 import type { ComponentDoc, ScenarioDoc } from '../../engine';
+import { formatRatio } from '../format';
 import { positionOf } from '../state/edits';
 import type { ComponentNodeData, ComponentNodeType } from './component-node';
 
@@ -10,7 +11,7 @@ const EDGE_COLOUR = '#6b6b6b';
 const GRID = { columns: 5, width: 240, height: 160 };
 
 /** What the canvas shows about each component besides the document itself. */
-export interface NodeDecorations {
+interface NodeDecorations {
   availabilityOf: (component: ComponentDoc) => number | null;
   highlighted: readonly string[];
   burn?: ReadonlyMap<string, number>;
@@ -34,7 +35,7 @@ export function nodeData(doc: ScenarioDoc, decorations: NodeDecorations) {
 }
 
 /** The placement the canvas adds on top of the document: sizes seen and nodes being dragged. */
-export interface Placement {
+interface Placement {
   measured: Readonly<Record<string, Dimensions>>;
   dragging: Readonly<Record<string, XYPosition>>;
   selectedId: string | null;
@@ -98,7 +99,7 @@ export function buildEdges(doc: ScenarioDoc, selectedIndex: number | null): Edge
         source: dependency.from,
         target: dependency.to,
         selected: selectedIndex === index,
-        label: partial ? formatImpact(dependency.impact as number) : undefined,
+        label: partial ? formatRatio(dependency.impact as number, 2) : undefined,
         className: partial ? 'partial' : undefined,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: EDGE_COLOUR },
         ariaLabel: `${dependency.from} calls ${dependency.to}`,
@@ -116,8 +117,4 @@ function edgeId(index: number): string {
 export function edgeIndex(id: string): number | null {
   const match = /^dependency-(\d+)$/.exec(id);
   return match ? Number(match[1]) : null;
-}
-
-function formatImpact(impact: number): string {
-  return `${Number((impact * 100).toFixed(2))} %`;
 }

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { COMPONENT_KINDS, type ComponentDoc, type ComponentKind } from '../../engine';
+import { withKey } from '../state/objects';
 import { useEditor } from '../state/store';
 import { FailureModesEditor } from './failure-mode-fields';
 import { Field, PathProblems, SelectField, TextField, type JsonPath } from './field';
-import { withKey } from './objects';
 import { DependsOnFields, ReplicasFields } from './replicas-fields';
 import { TagsEditor } from './tags-editor';
+import { INVALID, useDraft } from './use-draft';
 import './panels.css';
 
 const KIND_OPTIONS = [
@@ -100,12 +100,7 @@ interface IdFieldProps {
  * being stored: the store would refuse it and the typed text would be lost.
  */
 function IdField({ id, path, taken, onChange }: IdFieldProps) {
-  const [draft, setDraft] = useState(id);
-  const [seen, setSeen] = useState(id);
-  if (seen !== id) {
-    setSeen(id);
-    setDraft(id);
-  }
+  const [draft, type] = useDraft(id, asText, asText);
   const clash = draft !== id && taken.includes(draft);
 
   return (
@@ -116,11 +111,16 @@ function IdField({ id, path, taken, onChange }: IdFieldProps) {
           type="text"
           value={draft}
           onChange={(e) => {
-            setDraft(e.target.value);
-            if (!taken.includes(e.target.value)) onChange(e.target.value);
+            const typed = type(e.target.value);
+            if (typed !== INVALID && !taken.includes(typed)) onChange(typed);
           }}
         />
       )}
     </Field>
   );
+}
+
+/** An id is its own text: every draft means an id. */
+function asText(text: string): string {
+  return text;
 }

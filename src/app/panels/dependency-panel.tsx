@@ -1,6 +1,6 @@
+import { withKey } from '../state/objects';
 import { useEditor } from '../state/store';
 import { NumberField, PathProblems } from './field';
-import { withKey } from './objects';
 import './panels.css';
 
 /** Edits the dependency at this index: the share of the caller's requests that need it. */

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { ComponentDoc, SharedEventDoc } from '../../engine';
 import { eventComponents } from '../state/derived';
+import { withKey } from '../state/objects';
 import { useEditor } from '../state/store';
 import { ComponentChecklist } from './component-checklist';
 import { ProcessFields } from './failure-mode-fields';
 import { TextField } from './field';
-import { withKey } from './objects';
 import { TagsEditor } from './tags-editor';
 import './panels.css';
 

@@ -1,7 +1,7 @@
 import type { FailureModeDoc, SharedEventDoc } from '../../engine';
 import { uniqueName } from '../state/edits';
+import { removeAt, replaceAt, withKey, withoutKeys } from '../state/objects';
 import { NumberField, PercentField, SelectField, TextField, type JsonPath } from './field';
-import { removeAt, replaceAt, withKey, withoutKeys } from './objects';
 
 type Process = FailureModeDoc | SharedEventDoc;
 type RateKind = 'mtbf' | 'availability' | 'deploys';

@@ -6,7 +6,7 @@ import { INVALID, useDraft } from './use-draft';
 export type { JsonPath };
 
 /** What a control needs to be labelled and described by its problems. */
-export interface ControlProps {
+interface ControlProps {
   id: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
@@ -69,8 +69,10 @@ export function PathProblems({ path }: { path: JsonPath }) {
 /** The messages of the problems at `path` (and, unless `exact`, inside it). */
 export function useProblems(path: JsonPath, exact = false): string[] {
   const problems = problemsAt(useValidation(), path);
+  if (!exact) return problems.map((p) => p.message);
+
   const at = formatPath(path);
-  return problems.filter((p) => !exact || p.path === at).map((p) => p.message);
+  return problems.flatMap((p) => (p.path === at ? [p.message] : []));
 }
 
 interface ValueProps<T> {

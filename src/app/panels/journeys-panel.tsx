@@ -1,7 +1,7 @@
 import type { ComponentDoc, JourneyDoc } from '../../engine';
+import { withKey } from '../state/objects';
 import { useEditor } from '../state/store';
 import { PathProblems, PercentField, SelectField, TextField } from './field';
-import { withKey } from './objects';
 import './panels.css';
 
 /** The user journeys: id, name, the component they enter through, and their SLO target. */

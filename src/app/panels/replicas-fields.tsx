@@ -1,4 +1,5 @@
 import type { DependsOnDoc, ReplicasDoc } from '../../engine';
+import { withKey, withoutKeys } from '../state/objects';
 import {
   NumberField,
   PathProblems,
@@ -7,7 +8,6 @@ import {
   TextField,
   type JsonPath,
 } from './field';
-import { withKey, withoutKeys } from './objects';
 import { TagsEditor } from './tags-editor';
 
 type Combination = DependsOnDoc | ReplicasDoc;
@@ -37,11 +37,7 @@ interface CombinationProps<C extends Combination> {
  * the time to switch over and the chance the switch works. Changing the mode drops the other
  * mode's settings, which validation would refuse.
  */
-export function CombinationFields<C extends Combination>({
-  value,
-  path,
-  onChange,
-}: CombinationProps<C>) {
+function CombinationFields<C extends Combination>({ value, path, onChange }: CombinationProps<C>) {
   const failover = value.mode === 'failover';
   const set =
     <K extends keyof C>(key: K) =>

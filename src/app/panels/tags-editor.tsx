@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { replaceAt } from '../state/objects';
 import { ProblemList, useProblems, type JsonPath } from './field';
 
 type Tags = Record<string, string>;
@@ -84,8 +85,4 @@ function duplicateKey(rows: readonly Row[]): string | undefined {
 
 function sameTags(a: Tags | undefined, b: Tags | undefined): boolean {
   return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
-}
-
-function replaceAt(rows: readonly Row[], index: number, row: Row): Row[] {
-  return rows.map((old, i) => (i === index ? row : old));
 }

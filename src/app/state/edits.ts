@@ -7,6 +7,7 @@ import {
   type ScenarioDoc,
   type SharedEventDoc,
 } from '../../engine';
+import { removeAt, replaceAt, withoutKeys } from './objects';
 
 /**
  * The editor's changes to a scenario as pure functions: each takes a document and returns a new
@@ -107,7 +108,7 @@ export function removeComponent(doc: ScenarioDoc, id: string): ScenarioDoc {
 
   return withOptional(
     { ...doc, components: doc.components.filter((c) => c.id !== id) },
-    { dependencies, events, layout: doc.layout && withoutKey(doc.layout, id) },
+    { dependencies, events, layout: doc.layout && withoutKeys(doc.layout, [id]) },
   );
 }
 
@@ -166,8 +167,7 @@ export function updateDependency(
 
 /** Removes the dependency at `index`. */
 export function removeDependency(doc: ScenarioDoc, index: number): ScenarioDoc {
-  const dependencies = removeAt(doc.dependencies ?? [], index);
-  return withOptional(doc, { dependencies: nonEmpty(dependencies) });
+  return withOptional(doc, { dependencies: removeAt(doc.dependencies ?? [], index) });
 }
 
 /**
@@ -192,8 +192,7 @@ export function updateEvent(doc: ScenarioDoc, index: number, event: SharedEventD
 
 /** Removes the event at `index`. */
 export function removeEvent(doc: ScenarioDoc, index: number): ScenarioDoc {
-  const events = removeAt(doc.events ?? [], index);
-  return withOptional(doc, { events: nonEmpty(events) });
+  return withOptional(doc, { events: removeAt(doc.events ?? [], index) });
 }
 
 /**
@@ -216,9 +215,9 @@ export function updateJourney(doc: ScenarioDoc, index: number, journey: JourneyD
   return { ...doc, journeys: replaceAt(doc.journeys, index, journey) };
 }
 
-/** Removes the journey at `index`. */
+/** Removes the journey at `index`; `journeys` is required, so removing the last leaves `[]`. */
 export function removeJourney(doc: ScenarioDoc, index: number): ScenarioDoc {
-  return { ...doc, journeys: removeAt(doc.journeys, index) };
+  return { ...doc, journeys: removeAt(doc.journeys, index) ?? [] };
 }
 
 /**
@@ -272,18 +271,6 @@ function nonEmpty<T>(items: T[] | undefined): T[] | undefined {
   return items && items.length > 0 ? items : undefined;
 }
 
-function withoutKey<V>(record: Record<string, V>, key: string): Record<string, V> {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
-}
-
 function renameKey<V>(record: Record<string, V>, from: string, to: string): Record<string, V> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k === from ? to : k, v]));
-}
-
-function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
-  return items.map((old, i) => (i === index ? item : old));
-}
-
-function removeAt<T>(items: readonly T[], index: number): T[] {
-  return items.filter((_, i) => i !== index);
 }
