@@ -18,7 +18,7 @@ export {
 } from './runner/runner';
 export { DEFAULT_SEED, DEFAULT_TRIALS, runSettings } from './scenario/run-settings';
 export { Scenario, type ScenarioDoc } from './scenario/schema';
-export { formatDuration, parseDuration, parseRatio } from './scenario/units';
+export { formatDuration, parseDuration, parseRatio, SECONDS_PER_UNIT } from './scenario/units';
 export {
   formatProblem,
   parseScenarioText,
@@ -30,6 +30,7 @@ export {
 export { CHUNK_SIZE } from './simulate/chunk';
 export type { Timeline, TimelineOutage } from './simulate/timeline';
 export { budgetHistogram, type BudgetHistogram } from './summary/budget';
+export { BINS_PER_DECADE, binOf, LOG10_MIN } from './summary/histogram';
 export { attainmentDecimals } from './summary/precision';
 export type {
   AttainmentStatistics,

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HistogramData, JourneyRun, Run } from '../../src/engine';
+import {
+  BINS_PER_DECADE,
+  binOf,
+  LOG10_MIN,
+  type HistogramData,
+  type JourneyRun,
+  type Run,
+} from '../../src/engine';
 import {
   attainmentBins,
   budgetBins,
@@ -15,9 +22,6 @@ import {
 import { csvField, trialSummaryCsv } from '../../src/app/results/summary-csv';
 import { mobileBankingRun, TRIALS } from './results-fixture';
 
-const BINS_PER_DECADE = 2304;
-const LOG10_MIN = -12;
-
 /** A histogram with `count` windows at each unavailability u, binned and ordered as the engine
  * does. */
 function histogramOf(zero: number, given: [u: number, count: number][]): HistogramData {
@@ -26,7 +30,7 @@ function histogramOf(zero: number, given: [u: number, count: number][]): Histogr
     log10Min: LOG10_MIN,
     binsPerDecade: BINS_PER_DECADE,
     zero,
-    bins: losses.map(([u]) => Math.floor((Math.log10(u) - LOG10_MIN) * BINS_PER_DECADE)),
+    bins: losses.map(([u]) => binOf(u)),
     counts: losses.map(([, count]) => count),
   };
 }
@@ -35,8 +39,7 @@ function histogramOf(zero: number, given: [u: number, count: number][]): Histogr
  * can place on the wrong side of it. */
 function windowsAtTarget(journey: JourneyRun): number {
   const h = journey.histogram;
-  const bin = Math.floor((Math.log10(1 - journey.target) - h.log10Min) * h.binsPerDecade);
-  const k = h.bins.indexOf(bin);
+  const k = h.bins.indexOf(binOf(1 - journey.target));
   return k < 0 ? 0 : h.counts[k];
 }
 

@@ -40,7 +40,7 @@ describe('the result charts of the default scenario', () => {
   });
 
   it('draws every window in the attainment histogram, the no-loss ones in their own bar', () => {
-    render(<AttainmentChart journey={payments} window={run.window} />);
+    render(<AttainmentChart journey={payments} window={run.window} trials={run.trials} />);
 
     expect(sum(barCounts())).toBe(TRIALS);
     expect(barCounts('.no-loss rect.bar')).toEqual([payments.histogram.zero]);
@@ -48,7 +48,7 @@ describe('the result charts of the default scenario', () => {
   });
 
   it('puts the target line where 99.95 % falls between the 99.9 % and 99.99 % ticks', () => {
-    render(<AttainmentChart journey={payments} window={run.window} />);
+    render(<AttainmentChart journey={payments} window={run.window} trials={run.trials} />);
 
     const ticks = bottomTicks();
     const [x999, x9999] = [ticks.get('99.9 %')!, ticks.get('99.99 %')!];
@@ -60,7 +60,7 @@ describe('the result charts of the default scenario', () => {
   });
 
   it('colours the bars right of the target as meeting it and left of it as missing it', () => {
-    render(<AttainmentChart journey={payments} window={run.window} />);
+    render(<AttainmentChart journey={payments} window={run.window} trials={run.trials} />);
 
     const target = Number(document.querySelector('.target-line line')!.getAttribute('x1'));
     const bars = Array.from(document.querySelectorAll('rect.bar')).filter(
@@ -82,7 +82,7 @@ describe('the result charts of the default scenario', () => {
   });
 
   it('states P(meet) with its interval and marks the simulated mean', () => {
-    render(<AttainmentChart journey={payments} window={run.window} />);
+    render(<AttainmentChart journey={payments} window={run.window} trials={run.trials} />);
 
     const [low, high] = payments.pMeetInterval;
     const meet = `P(meet) = ${payments.pMeet.toFixed(3)} (${low.toFixed(3)}–${high.toFixed(3)})`;
@@ -97,7 +97,7 @@ describe('the result charts of the default scenario', () => {
   });
 
   it('draws the budget distribution with every window and the overspent region up to 0 %', () => {
-    render(<BudgetChart journey={payments} window={run.window} />);
+    render(<BudgetChart journey={payments} window={run.window} trials={run.trials} />);
 
     expect(sum(barCounts())).toBe(TRIALS);
     const zone = document.querySelector('.overspent-zone')!;
@@ -112,7 +112,7 @@ describe('the result charts of the default scenario', () => {
   });
 
   it('marks the median budget left between the ticks around it', () => {
-    render(<BudgetChart journey={payments} window={run.window} />);
+    render(<BudgetChart journey={payments} window={run.window} trials={run.trials} />);
 
     const ticks = bottomTicks();
     const [x0, x100] = [ticks.get('0 %')!, ticks.get('100 %')!];
@@ -122,7 +122,11 @@ describe('the result charts of the default scenario', () => {
 
   it('says there is no budget when the target is 100 %', () => {
     render(
-      <BudgetChart journey={{ ...payments, target: 1, budgetRemaining: null }} window="28d" />,
+      <BudgetChart
+        journey={{ ...payments, target: 1, budgetRemaining: null }}
+        window="28d"
+        trials={run.trials}
+      />,
     );
 
     expect(screen.getByText(/has no error budget: its target is 100 %/)).toBeTruthy();
@@ -208,7 +212,7 @@ describe('the attainment chart of a model with a closed form', () => {
   it('marks the analytic value where the nines axis puts it', async () => {
     const run = await runScenario('scenarios/serial-vs-parallel.json', 500);
     const serial = run.journeys.find((j) => j.analytic !== null)!;
-    render(<AttainmentChart journey={serial} window={run.window} />);
+    render(<AttainmentChart journey={serial} window={run.window} trials={run.trials} />);
 
     const ticks = bottomTicks();
     const [x90, x99] = [ticks.get('90 %')!, ticks.get('99 %')!];

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Run } from '../../src/engine';
-import { trialSummaryCsv } from '../../src/app/results/chart-export';
+import { trialSummaryCsv } from '../../src/app/results/summary-csv';
 import { CHART_WIDTH } from '../../src/app/results/chart-layout';
 import { ResultsPlaceholder, ResultsView } from '../../src/app/results/results-view';
 import { mobileBankingRun } from './results-fixture';

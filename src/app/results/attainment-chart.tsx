@@ -25,6 +25,8 @@ interface AttainmentChartProps {
   journey: JourneyRun;
   /** The run's window, such as "28d", for the axis title. */
   window: string;
+  /** The run's trials: every window the histogram counts. */
+  trials: number;
 }
 
 /**
@@ -32,12 +34,10 @@ interface AttainmentChartProps {
  * target as a line, the share of windows meeting it with its interval, and the simulated mean
  * beside the analytic value.
  */
-export function AttainmentChart({ journey, window }: AttainmentChartProps) {
+export function AttainmentChart({ journey, window, trials }: AttainmentChartProps) {
   const marks = [journey.attainment.mean, ...(journey.analytic === null ? [] : [journey.analytic])];
-  const h = journey.histogram;
-  const trials = h.zero + h.counts.reduce((sum, count) => sum + count, 0);
   const met = Math.round(journey.pMeet * trials);
-  const data = attainmentBins(h, journey.target, { marks, met });
+  const data = attainmentBins(journey.histogram, journey.target, { marks, met });
 
   const [low, high] = journey.pMeetInterval;
   const interval = `${formatProbability(low)}–${formatProbability(high)}`;

@@ -2,7 +2,7 @@ import { scaleLinear, type ScaleLinear } from 'd3';
 import type { JourneyRun } from '../../engine';
 import { formatCount, formatPercent, formatTarget } from '../format';
 import { AxisBottom, AxisLeft } from './axes';
-import { budgetBins, formatSpan, windowCount, type BudgetBin } from './chart-data';
+import { budgetBins, errorBudget, windowCount, type BudgetBin } from './chart-data';
 import { ChartFrame, PALETTE } from './chart-frame';
 import { CHART_WIDTH, chartHeader, FONT, MARGIN, textWidth, type LegendItem } from './chart-layout';
 
@@ -16,15 +16,23 @@ const SIDE_INSET = 6;
 const TICK_ROOM = 80;
 
 /** Budget remaining as a percentage of the budget, with a true minus sign: −0.5 → "−50 %". */
-export function budgetLabel(ratio: number): string {
+function budgetLabel(ratio: number): string {
   return `${Math.round(ratio * 100)} %`.replace('-', '−');
+}
+
+interface BudgetChartProps {
+  journey: JourneyRun;
+  /** The run's window, such as "28d", for the budget's arithmetic. */
+  window: string;
+  /** The run's trials: every window the histogram counts. */
+  trials: number;
 }
 
 /**
  * The distribution of a journey's error budget remaining over the simulated windows, the
  * overspent region (below 0 %) shaded red, with its median and 5th percentile marked.
  */
-export function BudgetChart({ journey, window }: { journey: JourneyRun; window: string }) {
+export function BudgetChart({ journey, window, trials }: BudgetChartProps) {
   const budget = journey.budgetRemaining;
   if (!budget) {
     return (
@@ -34,11 +42,10 @@ export function BudgetChart({ journey, window }: { journey: JourneyRun; window: 
     );
   }
   const data = budgetBins(journey);
-  const trials = data.below + data.noLoss + data.bins.reduce((sum, b) => sum + b.count, 0);
-  const share = 1 - journey.target;
+  const { share, time } = errorBudget(journey);
   const arithmetic =
-    `budget = 1 − ${formatTarget(journey.target)} = ${formatTarget(share)} of ${window} ` +
-    `≈ ${formatSpan(share * journey.timeline.window)}; left = 1 − lost / budget`;
+    `budget = 1 − ${formatTarget(journey.target)} = ${share} of ${window} ` +
+    `≈ ${time}; left = 1 − lost / budget`;
   const overspent = formatPercent(1 - journey.pMeet, 1);
   const header = chartHeader(
     `${journey.name}: error budget remaining per window`,

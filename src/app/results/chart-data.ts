@@ -1,6 +1,14 @@
 import { range } from 'd3';
-import { budgetHistogram, type HistogramData, type JourneyRun, type Run } from '../../engine';
-import { formatCount, formatPercent } from '../format';
+import {
+  binOf,
+  budgetHistogram,
+  LOG10_MIN,
+  SECONDS_PER_UNIT,
+  type HistogramData,
+  type JourneyRun,
+  type Run,
+} from '../../engine';
+import { formatCount, formatPercent, formatRatio, formatTarget } from '../format';
 
 /*
  * Pure data for the result charts: no DOM, no React, so every number a chart draws can be
@@ -14,7 +22,7 @@ export function ninesOf(attainment: number): number {
 }
 
 /** A tick of the nines axis: its position and its label as a percentage ("99.95 %"). */
-export interface Tick {
+interface Tick {
   x: number;
   label: string;
 }
@@ -25,7 +33,7 @@ export interface Tick {
  */
 export function ninesLabel(nines: number, extra = 0): string {
   const decimals = Math.max(0, Math.ceil(nines - 2 - 1e-9)) + extra;
-  return `${Number((100 * (1 - Math.pow(10, -nines))).toFixed(decimals))} %`;
+  return formatRatio(1 - Math.pow(10, -nines), decimals);
 }
 
 /** Mantissas of the unavailability u = m·10^−k that get a tick, densest last. */
@@ -56,7 +64,7 @@ export interface NinesBin {
 }
 
 /** The attainment histogram regrouped for drawing; `zero` windows lost nothing. */
-export interface AttainmentBins {
+interface AttainmentBins {
   bins: NinesBin[];
   zero: number;
   domain: [number, number];
@@ -70,7 +78,11 @@ export interface AttainmentBins {
 const NINES_STEPS = [0.05, 0.1, 0.2, 0.25, 0.5, 1];
 const MAX_BARS = 60;
 
-/** The nines of the middle of each non-empty bin of an unavailability histogram. */
+/**
+ * The nines of the middle of each non-empty bin of an unavailability histogram, taken in log
+ * space: a round trip through Math.pow and Math.log10 is one ulp off in some bins, which could
+ * move a window across a bar's edge.
+ */
 function binNines(h: HistogramData): number[] {
   return h.bins.map((bin) => -(h.log10Min + (bin + 0.5) / h.binsPerDecade));
 }
@@ -105,7 +117,7 @@ export function attainmentBins(
     bins[Math.min(count - 1, Math.max(0, Math.floor((x - start) / step)))].count += windows;
   };
 
-  const split = targetX === null || met === undefined ? -1 : targetBin(h, target);
+  const split = targetX === null || met === undefined ? -1 : targetBin(target);
   centres.forEach((x, k) => {
     if (h.bins[k] !== split) add(x, h.counts[k]);
   });
@@ -142,9 +154,14 @@ function tailStart(h: HistogramData, centres: number[]): number {
   return k < 0 ? NaN : centres[k];
 }
 
-/** The engine's histogram bin that holds the unavailability the target allows. */
-function targetBin(h: HistogramData, target: number): number {
-  return Math.floor((Math.log10(1 - target) - h.log10Min) * h.binsPerDecade);
+/**
+ * The engine's histogram bin that holds the unavailability the target allows, or −1 when that
+ * lies outside the bins' 12 decades (a target beyond 12 nines, or a ratio under about 2e−15):
+ * `binOf` would clamp it into an end bin, and only a bin the target lies in is split.
+ */
+function targetBin(target: number): number {
+  const decades = -LOG10_MIN - ninesOf(target);
+  return decades >= 0 && decades < -LOG10_MIN ? binOf(1 - target) : -1;
 }
 
 /** A bar of the budget histogram over [x0, x1), budget remaining as a ratio (1 = untouched). */
@@ -155,7 +172,7 @@ export interface BudgetBin {
 }
 
 /** The budget-remaining histogram for drawing; windows beyond the domain are counted apart. */
-export interface BudgetBins {
+interface BudgetBins {
   bins: BudgetBin[];
   /** Windows that overspent by more than the domain shows (budget remaining below its start). */
   below: number;
@@ -236,7 +253,7 @@ export function eventSources(run: Run, eventNames: readonly string[] = []): Set<
   return events;
 }
 
-const SECONDS_PER_DAY = 86_400;
+const SECONDS_PER_DAY = SECONDS_PER_UNIT.d;
 
 /** A lane of the worst-window timeline: one source's outages, in days. */
 export interface Lane {
@@ -276,6 +293,15 @@ export function formatSpan(seconds: number): string {
   if (seconds < 3600) return `${(seconds / 60).toFixed(1)} min`;
   if (seconds < SECONDS_PER_DAY) return `${(seconds / 3600).toFixed(1)} h`;
   return `${(seconds / SECONDS_PER_DAY).toFixed(1)} d`;
+}
+
+/**
+ * A journey's error budget, 1 − target, as a share and as time in its window: "0.01 %" and
+ * "4.0 min".
+ */
+export function errorBudget(journey: JourneyRun): { share: string; time: string } {
+  const budget = 1 - journey.target;
+  return { share: formatTarget(budget), time: formatSpan(budget * journey.timeline.window) };
 }
 
 /** A count of windows with its share of all of them: "12 windows (0.1 %)". */

@@ -1,5 +1,3 @@
-export { trialSummaryCsv } from './summary-csv';
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The style properties that decide how a chart looks; copied inline so the file stands alone. */
@@ -35,7 +33,7 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
  * page's stylesheet does not travel with the file), the SVG namespace, a size and a white
  * background.
  */
-export function svgMarkup(svg: SVGSVGElement): string {
+function svgMarkup(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
 
@@ -63,7 +61,7 @@ function inlineStyles(source: Element, target: Element): void {
 }
 
 /** Starts the browser's download of `blob` as `filename`. */
-export function downloadBlob(blob: Blob, filename: string): void {
+function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

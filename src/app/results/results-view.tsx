@@ -4,12 +4,13 @@ import { AttainmentChart } from './attainment-chart';
 import { BudgetChart } from './budget-chart';
 import { BurnChart } from './burn-chart';
 import { eventSources } from './chart-data';
-import { downloadText, fileName, trialSummaryCsv } from './chart-export';
+import { downloadText, fileName } from './chart-export';
 import './results.css';
+import { trialSummaryCsv } from './summary-csv';
 import { SummaryTable } from './summary-table';
 import { WorstWindowChart } from './worst-window';
 
-export interface ResultsViewProps {
+interface ResultsViewProps {
   run: Run;
   /** The scenario was edited since this run: its results are no longer current. */
   stale: boolean;
@@ -62,8 +63,8 @@ export function ResultsView({
               id="journey-charts"
               aria-labelledby={`journey-tab-${journey.id}`}
             >
-              <AttainmentChart journey={journey} window={run.window} />
-              <BudgetChart journey={journey} window={run.window} />
+              <AttainmentChart journey={journey} window={run.window} trials={run.trials} />
+              <BudgetChart journey={journey} window={run.window} trials={run.trials} />
               <BurnChart journey={journey} events={events} onSelectComponent={onSelectComponent} />
               <WorstWindowChart
                 journey={journey}

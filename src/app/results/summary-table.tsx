@@ -1,6 +1,6 @@
 import { attainmentDecimals, type JourneyRun, type Run } from '../../engine';
 import { formatCount, formatPercent, formatProbability, formatTarget } from '../format';
-import { formatSpan } from './chart-data';
+import { errorBudget } from './chart-data';
 
 const NO_ANALYTIC =
   'No closed form: partial failures, soft dependencies, shedding or failover timing';
@@ -19,10 +19,10 @@ interface SummaryTableProps {
  * spelled out under it, with a note where P(meet) needs more trials.
  */
 export function SummaryTable({ run, workers }: SummaryTableProps) {
-  const notes = run.journeys.flatMap((j) => {
-    const note = trialsNote(j, run.trials);
-    return note ? [{ id: j.id, name: j.name, note }] : [];
-  });
+  const rows = run.journeys.map((journey) => ({ journey, note: trialsNote(journey, run.trials) }));
+  const notes = rows.flatMap(({ journey: { id, name }, note }) =>
+    note ? [{ id, name, note }] : [],
+  );
   return (
     <div className="summary">
       <table className="summary-table" aria-labelledby="results-heading">
@@ -46,8 +46,8 @@ export function SummaryTable({ run, workers }: SummaryTableProps) {
           </tr>
         </thead>
         <tbody>
-          {run.journeys.map((journey) => (
-            <JourneyRow key={journey.id} journey={journey} trials={run.trials} />
+          {rows.map(({ journey, note }) => (
+            <JourneyRow key={journey.id} journey={journey} note={note} />
           ))}
         </tbody>
       </table>
@@ -68,10 +68,9 @@ export function SummaryTable({ run, workers }: SummaryTableProps) {
   );
 }
 
-function JourneyRow({ journey, trials }: { journey: JourneyRun; trials: number }) {
+function JourneyRow({ journey, note }: { journey: JourneyRun; note: string | null }) {
   const [low, high] = journey.pMeetInterval;
   const digits = attainmentDecimals(journey.target);
-  const note = trialsNote(journey, trials);
 
   return (
     <tr data-journey={journey.id}>
@@ -106,17 +105,17 @@ function BudgetCell({ journey, value }: { journey: JourneyRun; value: number | u
 /** The budget of a journey as a share and a time: "0.01 % ≈ 4.0 min". */
 function budgetText(journey: JourneyRun): string {
   if (journey.target >= 1) return '—';
-  const budget = 1 - journey.target;
-  return `${formatTarget(budget)} ≈ ${formatSpan(budget * journey.timeline.window)}`;
+  const { share, time } = errorBudget(journey);
+  return `${share} ≈ ${time}`;
 }
 
 /** The arithmetic behind a budget-left figure, for its tooltip. */
 function budgetTitle(journey: JourneyRun, left: number): string {
   const lost = (1 - left) * (1 - journey.target);
+  const { share, time } = errorBudget(journey);
   return (
-    `budget = 1 − ${formatTarget(journey.target)} = ${budgetText(journey)}; ` +
-    `left = 1 − lost / budget = 1 − ${formatPercent(lost, 4)} / ` +
-    formatTarget(1 - journey.target)
+    `budget = 1 − ${formatTarget(journey.target)} = ${share} ≈ ${time}; ` +
+    `left = 1 − lost / budget = 1 − ${formatPercent(lost, 4)} / ${share}`
   );
 }
 
@@ -124,7 +123,7 @@ function budgetTitle(journey: JourneyRun, left: number): string {
  * Why P(meet) needs more trials, or null: every window (or none) met the target, so the
  * interval only bounds it, or the interval is too wide to tell designs apart.
  */
-export function trialsNote(journey: JourneyRun, trials: number): string | null {
+function trialsNote(journey: JourneyRun, trials: number): string | null {
   const [low, high] = journey.pMeetInterval;
   if (journey.pMeet === 1 || journey.pMeet === 0) {
     const which = journey.pMeet === 1 ? 'every one' : 'none';

@@ -1,5 +1,5 @@
 import { area, curveStepAfter, line, scaleLinear, type ScaleLinear } from 'd3';
-import { attainmentDecimals, type JourneyRun } from '../../engine';
+import { attainmentDecimals, SECONDS_PER_UNIT, type JourneyRun } from '../../engine';
 import { formatCount, formatPercent } from '../format';
 import { AxisBottom, AxisLeft } from './axes';
 import { formatSpan, timelineLanes, type Lane } from './chart-data';
@@ -14,7 +14,6 @@ const GAP = 28;
 const ERROR_PANEL = 150;
 /** Outages of minutes are thinner than a pixel over 28 days; they still show this wide. */
 const MIN_WIDTH = 3;
-const SECONDS_PER_DAY = 86_400;
 
 interface WorstWindowProps {
   journey: JourneyRun;
@@ -144,7 +143,7 @@ function LaneRow({ lane, y, x, fill, onSelect }: LaneRowProps) {
 }
 
 function outageTip(o: Lane['outages'][number]): string {
-  const span = formatSpan((o.end - o.start) * SECONDS_PER_DAY);
+  const span = formatSpan((o.end - o.start) * SECONDS_PER_UNIT.d);
   const when = `day ${o.start.toFixed(2)} to ${o.end.toFixed(2)} (${span})`;
   return `${o.label}: ${when}, error rate ${formatPercent(o.errorRate, o.errorRate < 0.1 ? 1 : 0)}`;
 }
